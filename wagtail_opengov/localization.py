@@ -1,0 +1,29 @@
+"""Show translatable snippets in the visitor's language without one query per object."""
+
+from django.conf import settings
+from wagtail.models import Locale
+
+
+def localize(objects):
+    """Return ``objects`` (same order, same length) replaced by their translation in the active locale.
+
+    An object without a translation stays as it is. One query per model, whatever the number of objects.
+    """
+    objects = list(objects)
+    if not objects or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return objects
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return objects
+    missing = {}
+    for obj in objects:
+        if obj is not None and obj.locale_id != locale.pk:
+            missing.setdefault(type(obj), set()).add(obj.translation_key)
+    translations = {}
+    for model, keys in missing.items():
+        for translated in model.objects.filter(translation_key__in=keys, locale=locale):
+            translations[(model, translated.translation_key)] = translated
+    return [
+        translations.get((type(obj), obj.translation_key), obj) if obj is not None else None for obj in objects
+    ]

@@ -1,0 +1,152 @@
+"""The campaign page: one participation campaign = one reporting period."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .. import conf
+from ..forms import CampaignPageForm
+
+
+class CampaignPageMixin(models.Model):
+    """Campaign behaviour, to combine with a site's own base page (``class X(CampaignPageMixin, MyPage)``)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    submission_start = models.DateTimeField(_("submissions open"), null=True, blank=True)
+    submission_end = models.DateTimeField(_("submissions close"), null=True, blank=True)
+    voting_start = models.DateTimeField(_("voting opens"), null=True, blank=True)
+    voting_end = models.DateTimeField(_("voting closes"), null=True, blank=True)
+    categories = ParentalManyToManyField(
+        "wagtail_opengov.Category",
+        verbose_name=_("categories in play"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty to allow every category."),
+    )
+    areas = ParentalManyToManyField(
+        "wagtail_opengov.Area",
+        verbose_name=_("areas in play"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty to allow every area."),
+    )
+    show_live_tallies = models.BooleanField(
+        _("show live tallies while voting is open"),
+        default=False,
+        help_text=_(
+            "Off by default: visible running totals push voters towards the leaders (the bandwagon effect). "
+            "Tallies are always published once voting closes."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("submission_start"), FieldPanel("submission_end")]),
+                FieldRowPanel([FieldPanel("voting_start"), FieldPanel("voting_end")]),
+                FieldPanel("show_live_tallies"),
+            ],
+            heading=_("Reporting period"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("areas", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Scope"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    # -- validation ---------------------------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        errors = {}
+        for start, end, label in (
+            ("submission_start", "submission_end", _("submissions")),
+            ("voting_start", "voting_end", _("voting")),
+        ):
+            start_value, end_value = getattr(self, start), getattr(self, end)
+            if bool(start_value) != bool(end_value):
+                missing = end if start_value else start
+                errors[missing] = _("Give both the start and the end of %(window)s, or neither.") % {
+                    "window": label
+                }
+            elif start_value and end_value <= start_value:
+                errors[end] = _("The end of %(window)s must come after its start.") % {"window": label}
+        if self.voting_start and self.submission_start and self.voting_start < self.submission_start:
+            errors.setdefault(
+                "voting_start", _("Voting cannot open before submissions open.")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # -- state ----------------------------------------------------------------------------------------
+    @staticmethod
+    def _window_open(start, end, now=None):
+        if not (start and end):
+            return False
+        now = now or timezone.now()
+        return start <= now < end
+
+    @property
+    def submission_open(self):
+        return self._window_open(self.submission_start, self.submission_end)
+
+    @property
+    def voting_open(self):
+        return self._window_open(self.voting_start, self.voting_end)
+
+    @property
+    def voting_closed(self):
+        return bool(self.voting_end) and timezone.now() >= self.voting_end
+
+    @property
+    def tallies_public(self):
+        return self.voting_closed or self.show_live_tallies
+
+    # -- listing --------------------------------------------------------------------------------------
+    project_page_model = "wagtail_opengov.ProjectPage"
+
+    def get_project_queryset(self):
+        from django.apps import apps
+
+        model = apps.get_model(self.project_page_model)
+        return model.objects.child_of(self).live().public()
+
+    def serve(self, request, *args, **kwargs):
+        from ..listing import ProjectListing
+
+        listing = ProjectListing(self, request)
+        response = super().serve(request, *args, listing=listing, **kwargs)
+        listing.finish_response(response)
+        return response
+
+    def get_context(self, request, *args, listing=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if listing is None:
+            from ..listing import ProjectListing
+
+            listing = ProjectListing(self, request)
+        context["listing"] = listing
+        context["opengov_base_template"] = conf.get_setting("BASE_TEMPLATE")
+        return context
+
+
+class CampaignPage(CampaignPageMixin, Page):
+    template = "wagtail_opengov/campaign_page.html"
+    base_form_class = CampaignPageForm
+    subpage_types = ["wagtail_opengov.ProjectPage"]
+
+    class Meta:
+        verbose_name = _("participation campaign")
+        verbose_name_plural = _("participation campaigns")
