@@ -15,7 +15,6 @@ class CategoryViewSet(SnippetViewSet):
     list_filter = ["locale"]
     list_export = ["name", "slug", "description", "locale"]
     export_filename = "opengov-categories"
-    search_fields = ["name"]
     ordering = ["name"]
 
 
@@ -27,7 +26,6 @@ class AreaViewSet(SnippetViewSet):
     list_filter = ["locale"]
     list_export = ["name", "slug", "locale"]
     export_filename = "opengov-areas"
-    search_fields = ["name"]
     ordering = ["name"]
 
 
@@ -39,7 +37,6 @@ class StateBodyViewSet(SnippetViewSet):
     list_filter = ["kind", "locale"]
     list_export = ["name", "short_name", "slug", "kind", "parent", "website", "public_email", "locale"]
     export_filename = "opengov-state-bodies"
-    search_fields = ["name", "short_name"]
     ordering = ["name"]
 
 
