@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from .factories import CampaignPageFactory, CategoryFactory
@@ -13,10 +14,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="needs OPENGOV_TEST_DATABASE_URL pointing at PostgreSQL"))
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    # Requests through the test client leave their language active in this thread; start each test clean.
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def home(db):
-    """The site's root page (Wagtail's initial "Welcome" page, in the default locale, ru)."""
-    site = Site.objects.get(is_default_site=True)
+    """The site's root page (Wagtail's initial "Welcome" page, in the default locale, ru).
+
+    Transactional tests (the browser ones) flush the database afterwards, taking the rows Wagtail's migrations
+    created with them, so the tree is rebuilt when it is missing."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        locale, _ = Locale.objects.get_or_create(language_code="ru")
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        welcome = root.add_child(instance=Page(title="Welcome", slug="home", locale=locale))
+        site = Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
     return site.root_page.specific
 
 
@@ -38,5 +55,3 @@ def category(db):
     return CategoryFactory(name="Дороги", slug="roads")
 
 
-def root_page():
-    return Page.get_first_root_node()

@@ -2,6 +2,8 @@ import pytest
 from django.core.checks import Error, run_checks
 from django.test import override_settings
 
+pytestmark = pytest.mark.django_db
+
 
 def opengov_messages():
     return [m for m in run_checks() if m.id and m.id.startswith("wagtail_opengov.")]

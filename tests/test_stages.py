@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail_opengov.models import InvalidStageTransition, ProjectPage, Stage, check_transition
 
@@ -29,7 +29,7 @@ def test_main_path_is_legal_and_every_change_is_dated_history(campaign):
 
 def test_illegal_transition_is_refused_with_a_clear_message_and_nothing_changes(campaign):
     project = ProjectPageFactory(parent=campaign)
-    with pytest.raises(InvalidStageTransition) as excinfo:
+    with pytest.raises(InvalidStageTransition) as excinfo, translation.override("en"):
         project.set_stage(Stage.APPROVED)
     message = excinfo.value.message_dict["stage"][0]
     assert "Submitted" in message and "Approved" in message and "Under review" in message
@@ -60,9 +60,12 @@ def test_rejection_needs_a_public_reason_which_the_page_shows(campaign, client):
 
 
 def test_final_stages_have_no_way_out(campaign):
-    with pytest.raises(InvalidStageTransition) as excinfo:
+    with pytest.raises(InvalidStageTransition) as excinfo, translation.override("en"):
         check_transition(Stage.IMPLEMENTED, Stage.SUBMITTED)
     assert "final stage" in excinfo.value.message_dict["stage"][0]
+    with pytest.raises(InvalidStageTransition) as excinfo, translation.override("kk"):
+        check_transition(Stage.IMPLEMENTED, Stage.SUBMITTED)
+    assert "Іске асырылды" in excinfo.value.message_dict["stage"][0]
 
 
 def test_new_project_cannot_start_at_a_late_stage():

@@ -7,7 +7,7 @@ from wagtail_opengov.models import Stage
 
 from ..factories import AreaFactory, CampaignPageFactory, CategoryFactory, ProjectPageFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
