@@ -54,7 +54,7 @@ class CampaignPageMixin(models.Model):
                 FieldRowPanel([FieldPanel("voting_start"), FieldPanel("voting_end")]),
                 FieldPanel("show_live_tallies"),
             ],
-            heading=_("Reporting period"),
+            heading=_("Schedule"),
         ),
         MultiFieldPanel(
             [FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("areas", widget=forms.CheckboxSelectMultiple)],
@@ -71,18 +71,22 @@ class CampaignPageMixin(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        for start, end, label in (
-            ("submission_start", "submission_end", _("submissions")),
-            ("voting_start", "voting_end", _("voting")),
-        ):
+        # Whole sentences per window: fragments such as "the end of %(window)s" cannot be declined in Russian
+        # or Kazakh.
+        windows = (
+            ("submission_start", "submission_end",
+             _("Give both the opening and the closing date of submissions, or neither."),
+             _("Submissions must close after they open.")),
+            ("voting_start", "voting_end",
+             _("Give both the opening and the closing date of voting, or neither."),
+             _("Voting must close after it opens.")),
+        )
+        for start, end, incomplete, reversed_window in windows:
             start_value, end_value = getattr(self, start), getattr(self, end)
             if bool(start_value) != bool(end_value):
-                missing = end if start_value else start
-                errors[missing] = _("Give both the start and the end of %(window)s, or neither.") % {
-                    "window": label
-                }
+                errors[end if start_value else start] = incomplete
             elif start_value and end_value <= start_value:
-                errors[end] = _("The end of %(window)s must come after its start.") % {"window": label}
+                errors[end] = reversed_window
         if self.voting_start and self.submission_start and self.voting_start < self.submission_start:
             errors.setdefault(
                 "voting_start", _("Voting cannot open before submissions open.")
