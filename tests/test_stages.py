@@ -91,3 +91,28 @@ def test_withdrawn_project_tracker_ends_with_withdrawal(campaign):
     steps = project.stage_tracker()
     assert [s["stage"] for s in steps] == [Stage.SUBMITTED, Stage.UNDER_REVIEW, Stage.WITHDRAWN]
     assert steps[-1]["state"] == "current"
+
+
+def test_set_stage_survives_a_later_publish_from_the_admin(campaign):
+    project = ProjectPageFactory(parent=campaign)
+    project.set_stage(Stage.UNDER_REVIEW)
+    # An editor later publishes the latest revision (e.g. after fixing a typo).
+    revision = ProjectPage.objects.get(pk=project.pk).latest_revision
+    revision.publish()
+    assert ProjectPage.objects.get(pk=project.pk).stage == Stage.UNDER_REVIEW
+
+
+def test_translations_share_one_stage_and_history(campaign, locales):
+    project = ProjectPageFactory(parent=campaign, title="Освещение")
+    project.set_stage(Stage.UNDER_REVIEW)
+    kk_campaign = campaign.copy_for_translation(locales["kk"], copy_parents=True)
+    kk_campaign.save_revision().publish()
+    kk_project = project.copy_for_translation(locales["kk"])
+    kk_project.save_revision().publish()
+    assert [c.to_stage for c in kk_project.stage_history()] == [Stage.SUBMITTED, Stage.UNDER_REVIEW]
+
+    project.set_stage(Stage.REJECTED, "Дубликат проекта № 12")
+    kk_project = ProjectPage.objects.get(pk=kk_project.pk)
+    assert kk_project.stage == Stage.REJECTED
+    assert kk_project.stage_history().last().reason == "Дубликат проекта № 12"
+    assert kk_project.latest_revision.as_object().stage == Stage.REJECTED

@@ -14,7 +14,7 @@ from .models.stages import Stage
 
 
 class ProjectListing:
-    """Lists the campaign's live projects; drafts (submissions awaiting the checkpoint) are not live."""
+    """Lists the campaign's live (published) projects; unpublished drafts never appear."""
 
     status_code = 200
 

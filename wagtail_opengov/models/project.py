@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
 from .. import conf
@@ -150,23 +150,53 @@ class ProjectPageMixin(models.Model):
         with transaction.atomic():
             result = super().save(*args, **kwargs)
             if tracked and old != self.stage:
-                ProjectStageChange.objects.create(
-                    project=self,
-                    from_stage=old or "",
-                    to_stage=self.stage,
-                    reason=self.stage_reason,
-                    changed_at=getattr(self, "_stage_changed_at", None) or timezone.now(),
-                )
+                when = getattr(self, "_stage_changed_at", None) or timezone.now()
+                if old is not None:
+                    _record_stage_change(self.pk, old, self.stage, self.stage_reason, when)
+                    self._propagate_stage(when)
+                elif not self._adopt_translation_history():
+                    _record_stage_change(self.pk, "", self.stage, self.stage_reason, when)
         return result
 
+    def _translations(self):
+        return type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+
+    def _adopt_translation_history(self):
+        """A new translation of an existing project shares its stage, so it takes over that project's history
+        instead of starting one that claims the project was created today at its current stage."""
+        source = self._translations().filter(stage=self.stage).order_by("pk").first()
+        if source is None:
+            return False
+        entries = [
+            ProjectStageChange(
+                project_id=self.pk, from_stage=e.from_stage, to_stage=e.to_stage, reason=e.reason,
+                changed_at=e.changed_at,
+            )
+            for e in ProjectStageChange.objects.filter(project_id=source.pk)
+        ]
+        ProjectStageChange.objects.bulk_create(entries)
+        return bool(entries)
+
+    def _propagate_stage(self, when):
+        """One project, one stage: its translations follow, each with the same dated history entry."""
+        for translation in self._translations().exclude(stage=self.stage).only("pk", "stage", "latest_revision"):
+            type(self).objects.filter(pk=translation.pk).update(stage=self.stage, stage_reason=self.stage_reason)
+            _record_stage_change(translation.pk, translation.stage, self.stage, self.stage_reason, when)
+            _stamp_revision(translation.latest_revision_id, self.stage, self.stage_reason)
+
     def set_stage(self, stage, reason="", *, at=None):
-        """Move the project to ``stage`` and publish that change; raises InvalidStageTransition if illegal."""
+        """Move the project (and its translations) to ``stage`` now; raises InvalidStageTransition if illegal.
+
+        The latest revision is updated too, so a later publish from the admin does not write the old stage back.
+        """
         check_transition(self._stored_stage(), stage, reason)
         self.stage = Stage(stage)
         self.stage_reason = reason
         self._stage_changed_at = at
         try:
-            self.save(update_fields=["stage", "stage_reason"])
+            with transaction.atomic():
+                self.save(update_fields=["stage", "stage_reason"])
+                _stamp_revision(self.latest_revision_id, self.stage, reason)
         finally:
             self._stage_changed_at = None
 
@@ -217,6 +247,22 @@ class ProjectPageMixin(models.Model):
         context = super().get_context(request, *args, **kwargs)
         context["opengov_base_template"] = conf.get_setting("BASE_TEMPLATE")
         return context
+
+
+def _record_stage_change(page_id, old, new, reason, when):
+    ProjectStageChange.objects.create(
+        project_id=page_id, from_stage=old or "", to_stage=new, reason=reason, changed_at=when
+    )
+
+
+def _stamp_revision(revision_id, stage, reason):
+    if not revision_id:
+        return
+    revision = Revision.objects.filter(pk=revision_id).only("content").first()
+    if revision is not None and revision.content.get("stage") != stage:
+        revision.content["stage"] = str(stage)
+        revision.content["stage_reason"] = reason
+        revision.save(update_fields=["content"])
 
 
 class ProjectPage(ProjectPageMixin, Page):

@@ -27,7 +27,7 @@ DAY = timedelta(days=1)
 # Paths walked from "submitted": (count, steps, days-ago window of the submission) for the open campaign,
 # (count, steps) for the closed one. A step is a stage or (stage, reason key, window key).
 OPEN_PLAN = [
-    (19, ["under_review", "admitted"], (40, 22)),
+    (45, ["under_review", "admitted"], (40, 22)),
     (3, ["under_review", ("submitted", "returned"), "under_review", "admitted"], (40, 33)),
     (4, [], (6, 1)),
     (4, ["under_review"], (16, 5)),
@@ -183,13 +183,13 @@ class Command(BaseCommand):
         at = lambda m, d, h=9: timezone.make_aware(datetime(year, m, d, h))  # noqa: E731
         return {
             "campaign": {"submission_start": at(2, 1), "submission_end": at(3, 15, 18),
-                         "voting_start": at(4, 1), "voting_end": at(5, 1, 0)},
+                         "voting_start": at(4, 1), "voting_end": at(4, 30, 20)},
             "first": lambda days: (at(2, 1), at(3, 10)),
             "under_review": (at(2, 1), at(3, 20), (1, 4)),
             "admitted": (at(2, 10), at(3, 28), (3, 10)),
             "rejected": (at(2, 5), at(3, 28), (3, 10)),
             "rejected_voting": (at(4, 5), at(4, 25), (10, 25)),
-            "voting_closed": (at(5, 1, 0), at(5, 1, 0), (0, 0)),
+            "voting_closed": (at(4, 30, 20), at(4, 30, 20), (0, 0)),
             "approved": (at(5, 14), at(5, 16), (14, 16)),
             "not_approved": (at(5, 14), at(5, 16), (14, 16)),
             "in_implementation": (at(6, 1), at(9, 15), (20, 100)),
@@ -331,20 +331,19 @@ class Command(BaseCommand):
 
     # -- admin user and summary -----------------------------------------------------------------------
     def ensure_admin(self):
+        """The sandbox's admin. Without OPENGOV_DEMO_ADMIN_PASSWORD each run sets a fresh random password and
+        prints it, so whoever starts the demo can always log in; nothing secret is stored in the repository."""
         User = get_user_model()
-        password = os.environ.get("OPENGOV_DEMO_ADMIN_PASSWORD")
+        chosen = os.environ.get("OPENGOV_DEMO_ADMIN_PASSWORD")
+        password = chosen or secrets.token_urlsafe(12)
         user = User.objects.filter(username="admin").first()
         if user is None:
-            shown = password and "(the value of OPENGOV_DEMO_ADMIN_PASSWORD)"
-            password = password or secrets.token_urlsafe(12)
             User.objects.create_superuser("admin", "admin@example.com", password)
-            return shown or password
-        if password:
+        else:
             user.set_password(password)
             user.is_active = user.is_staff = user.is_superuser = True
             user.save()
-            return "(reset to the value of OPENGOV_DEMO_ADMIN_PASSWORD)"
-        return "(unchanged — user 'admin' already existed; set OPENGOV_DEMO_ADMIN_PASSWORD to reset it)"
+        return "(the value of OPENGOV_DEMO_ADMIN_PASSWORD)" if chosen else password
 
     def report(self, login, seconds):
         created = ", ".join(f"{name} {n}" for name, n in sorted(self.created.items()))

@@ -1,0 +1,37 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from wagtail_opengov.models import Area, CampaignPage, Category, ProjectPage, Stage, StateBody
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_builds_a_believable_akimat_site_and_is_idempotent(client):
+    out = StringIO()
+    call_command("load_demo_data", stdout=out)
+    assert "user: admin  password: " in out.getvalue()
+    counts = {model: model.objects.count() for model in (ProjectPage, CampaignPage, Category, Area, StateBody)}
+    call_command("load_demo_data", stdout=StringIO())
+    assert {model: model.objects.count() for model in counts} == counts
+
+    for language in ("ru", "kk"):
+        locale = Locale.objects.get(language_code=language)
+        assert StateBody.objects.filter(locale=locale, kind="department").count() >= 5
+        assert StateBody.objects.filter(locale=locale, kind="akimat").count() == 1
+        assert Category.objects.filter(locale=locale).count() >= 8
+        assert Area.objects.filter(locale=locale).count() >= 6
+        campaigns = CampaignPage.objects.filter(locale=locale).live()
+        open_campaigns = [c for c in campaigns if c.voting_open]
+        closed_campaigns = [c for c in campaigns if c.voting_closed]
+        assert len(open_campaigns) == 1 and len(closed_campaigns) == 1
+        projects = ProjectPage.objects.filter(locale=locale).live()
+        assert set(projects.values_list("stage", flat=True)) == set(Stage.values)
+        assert set(projects.values_list("initiator_kind", flat=True)) == {"citizen", "state_body"}
+
+        response = client.get(open_campaigns[0].url)
+        assert response.status_code == 200
+        assert response.context["listing"].total >= 60
+        assert f'lang="{language}"' in response.content.decode()
