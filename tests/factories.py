@@ -73,3 +73,21 @@ class ProjectPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Project {n}")
     summary = factory.LazyAttribute(lambda o: f"Summary of {o.title}")
     category = factory.SubFactory(CategoryFactory)
+
+
+def admitted_project(campaign, **kwargs):
+    """A published project taken through the checkpoint into the Roulette."""
+    from wagtail_opengov.models import Stage
+
+    project = ProjectPageFactory(parent=campaign, **kwargs)
+    project.set_stage(Stage.UNDER_REVIEW)
+    project.set_stage(Stage.ADMITTED)
+    return project
+
+
+def new_participant():
+    import secrets
+
+    from wagtail_opengov.models import Participant
+
+    return Participant.objects.create(token_hash=secrets.token_hex(32))

@@ -1,6 +1,6 @@
 """System checks for the ``OPENGOV`` settings dict: bad values fail at startup, not at the first request."""
 
-from django.core.checks import Error, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 from . import conf
 
@@ -57,4 +57,55 @@ def check_opengov_settings(app_configs, **kwargs):
                 id="wagtail_opengov.E005",
             )
         )
+    jitter = raw.get("ROULETTE_JITTER", conf.DEFAULTS["ROULETTE_JITTER"])
+    if isinstance(jitter, bool) or not isinstance(jitter, (int, float)) or jitter <= 0:
+        errors.append(
+            Error("OPENGOV['ROULETTE_JITTER'] must be a positive number (1 is fair).", id="wagtail_opengov.E006")
+        )
+    for key in ("TICKET_MAX_AGE", "TICKET_MIN_SECONDS", "DEVICE_COOKIE_AGE"):
+        value = raw.get(key, conf.DEFAULTS[key])
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            errors.append(Error(f"OPENGOV[{key!r}] must be a number of seconds ≥ 0.", id="wagtail_opengov.E007"))
+    limits = raw.get("VOTE_LIMITS", conf.DEFAULTS["VOTE_LIMITS"])
+    if not _valid_limits(limits):
+        errors.append(
+            Error(
+                "OPENGOV['VOTE_LIMITS'] must map 'participant', 'ip' and/or 'subnet' to lists of "
+                "(window seconds, max votes) pairs of positive integers.",
+                id="wagtail_opengov.E008",
+            )
+        )
     return errors
+
+
+def _valid_limits(limits):
+    if not isinstance(limits, dict) or set(limits) - {"participant", "ip", "subnet"}:
+        return False
+    for rules in limits.values():
+        if not isinstance(rules, (list, tuple)):
+            return False
+        for rule in rules:
+            if not (isinstance(rule, (list, tuple)) and len(rule) == 2 and all(
+                isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in rule
+            )):
+                return False
+    return True
+
+
+@register(Tags.database)
+def check_sqlite_version(app_configs, **kwargs):
+    # The Roulette draws with UPDATE … RETURNING, which SQLite has since 3.35.
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        if sqlite3.sqlite_version_info < (3, 35):
+            return [
+                Error(
+                    f"SQLite {sqlite3.sqlite_version} is too old for the Roulette (3.35 or newer is needed).",
+                    hint="Use PostgreSQL in production, or a Python built with a newer SQLite.",
+                    id="wagtail_opengov.E009",
+                )
+            ]
+    return []

@@ -20,6 +20,24 @@ DEFAULTS = {
     "SHUFFLE_COOKIE_AGE": 30 * 24 * 3600,
     # ISO 4217 code shown next to estimated costs.
     "CURRENCY": "KZT",
+    # The Roulette's jitter weight w in draw_key = impressions + w·U. At 1, unfiltered draws keep
+    # max − min impressions ≤ 1; larger values trade that bound for less predictable rounds.
+    "ROULETTE_JITTER": 1.0,
+    # A vote ticket expires after this many seconds…
+    "TICKET_MAX_AGE": 3600,
+    # …and is refused if used sooner than this after the draw (a person reads the card first).
+    "TICKET_MIN_SECONDS": 1.0,
+    # Signed, HttpOnly cookie that identifies a participant's device (level 0).
+    "DEVICE_COOKIE_NAME": "opengov_device",
+    "DEVICE_COOKIE_AGE": 365 * 24 * 3600,
+    # Votes over these limits are stored as "quarantined" (not counted until a moderator releases them).
+    # Each is a list of (window in seconds, max votes). Generous per IP and subnet: many phones share one
+    # mobile-network address.
+    "VOTE_LIMITS": {
+        "participant": [(60, 20), (3600, 300)],
+        "ip": [(60, 120), (3600, 3000)],
+        "subnet": [(60, 600), (3600, 15000)],
+    },
 }
 
 

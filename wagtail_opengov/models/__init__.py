@@ -1,9 +1,19 @@
 """The models of wagtail_opengov.
 
-Submodules by concern, imported one way: ``stages`` (pure rules) ← ``snippets`` ← ``campaign`` ← ``project``.
+Submodules by concern, imported one way: ``stages`` (pure rules) ← ``snippets`` ← ``campaign`` ← ``project``;
+``participation`` (participants, roulette slots, impressions, votes) refers to pages only by foreign key.
 """
 
 from .campaign import CampaignPage, CampaignPageMixin
+from .participation import (
+    Impression,
+    Participant,
+    RouletteSlot,
+    VerificationLevel,
+    Vote,
+    VoteChoice,
+    VoteStatus,
+)
 from .project import InitiatorKind, ProjectPage, ProjectPageImage, ProjectPageMixin, ProjectStageChange
 from .snippets import Area, Category, StateBody
 from .stages import MAIN_PATH, InvalidStageTransition, Stage, check_transition
@@ -13,14 +23,21 @@ __all__ = [
     "CampaignPage",
     "CampaignPageMixin",
     "Category",
+    "Impression",
     "InitiatorKind",
     "InvalidStageTransition",
     "MAIN_PATH",
+    "Participant",
     "ProjectPage",
     "ProjectPageImage",
     "ProjectPageMixin",
     "ProjectStageChange",
+    "RouletteSlot",
     "Stage",
     "StateBody",
+    "VerificationLevel",
+    "Vote",
+    "VoteChoice",
+    "VoteStatus",
     "check_transition",
 ]

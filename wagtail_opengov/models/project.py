@@ -156,6 +156,12 @@ class ProjectPageMixin(models.Model):
                     self._propagate_stage(when)
                 elif not self._adopt_translation_history():
                     _record_stage_change(self.pk, "", self.stage, self.stage_reason, when)
+            if update_fields is None or {"live", "stage", "category"} & set(update_fields):
+                from ..roulette import sync_project
+
+                # Admission (stage "admitted" and published) puts the project in the Roulette; anything else
+                # takes it out. Through the engine, so a newcomer joins at the campaign's minimum.
+                sync_project(self)
         return result
 
     def _translations(self):

@@ -31,6 +31,21 @@ def _jitter():
     return conf.get_setting("ROULETTE_JITTER") * (secrets.randbits(53) / (1 << 53))
 
 
+def canonical(page):
+    """The page that stands for a whole translation group (the first one created).
+
+    A project translated into Kazakh and Russian is one project: one place in the deck, one tally. Draws,
+    tickets and votes use the canonical page; visitors see it in their own language."""
+    from wagtail.models import Page
+
+    if page is None:
+        return None
+    first = Page.objects.filter(translation_key=page.translation_key).order_by("pk").values_list("pk", flat=True).first()
+    if first is None or first == page.pk:
+        return page
+    return Page.objects.get(pk=first).specific
+
+
 def _eligible(project):
     from ..models.stages import Stage
 
@@ -42,8 +57,9 @@ def admit(project):
 
     Joining at the minimum means a newcomer neither hogs the next draws (as it would at zero) nor waits behind
     everyone (as it would at the maximum)."""
+    project = canonical(project)
     category_key = project.category.translation_key if project.category_id else None
-    campaign_id = project.get_parent().pk
+    campaign_id = canonical(project.get_parent()).pk
     with transaction.atomic():
         slot = RouletteSlot.objects.select_for_update().filter(project_id=project.pk).first()
         if slot is not None and slot.eligible:
@@ -55,7 +71,7 @@ def admit(project):
             or 0
         )
         if slot is None:
-            slot = RouletteSlot(project_id=project.pk, votes_for=0, votes_against=0)
+            slot = RouletteSlot(project_id=project.pk)
         slot.campaign_id = campaign_id
         slot.category_key = category_key
         slot.eligible = True
@@ -68,11 +84,12 @@ def admit(project):
 
 def remove(project):
     """Take ``project`` out of the deck (unpublished, rejected, voting closed…). Its counts and tallies stay."""
-    RouletteSlot.objects.filter(project_id=project.pk, eligible=True).update(eligible=False)
+    RouletteSlot.objects.filter(project_id=canonical(project).pk, eligible=True).update(eligible=False)
 
 
 def sync_project(project):
     """Make the deck agree with the project's state: in it exactly when live and admitted."""
+    project = canonical(project)
     if _eligible(project):
         admit(project)
     else:

@@ -1,0 +1,113 @@
+import random
+
+import pytest
+from django.db.models import Max, Min
+
+from wagtail_opengov import roulette
+from wagtail_opengov.models import Impression, RouletteSlot, Stage, Vote
+
+from .factories import CategoryFactory, admitted_project, new_participant
+
+pytestmark = pytest.mark.django_db
+
+
+def spread(campaign):
+    agg = RouletteSlot.objects.filter(campaign=campaign, eligible=True).aggregate(lo=Min("impressions"), hi=Max("impressions"))
+    return agg["hi"] - agg["lo"]
+
+
+@pytest.fixture
+def deck(campaign):
+    roads, parks = CategoryFactory(slug="roads"), CategoryFactory(slug="parks")
+    projects = [admitted_project(campaign, category=roads if i % 3 else parks) for i in range(12)]
+    return {"projects": projects, "roads": roads, "parks": parks}
+
+
+def test_unfiltered_draws_keep_every_project_within_one_impression(campaign, deck):
+    participant = new_participant()
+    for i in range(12 * 7 + 5):
+        result = roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session=f"s{i}")
+        assert result is not None
+        assert spread(campaign) <= 1, f"after draw {i}"
+    counts = sorted(RouletteSlot.objects.filter(campaign=campaign).values_list("impressions", flat=True))
+    assert counts[0] == 7 and counts[-1] == 8
+
+
+def test_filtered_draws_and_session_exclusions_stay_within_two(campaign, deck):
+    rng = random.Random(7)  # the test's own generator, for a reproducible mix of visitors
+    participants = [new_participant() for _ in range(5)]
+    keys = [deck["roads"].translation_key, deck["parks"].translation_key]
+    for i in range(300):
+        participant = rng.choice(participants)
+        categories = rng.choice([[], [], [keys[0]], [keys[1]], keys])
+        roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], category_keys=categories,
+                      session=f"{participant.pk}-{i // 6}")
+        assert spread(campaign) <= 2, f"after draw {i}"
+
+
+def test_category_filter_only_draws_that_category(campaign, deck):
+    participant = new_participant()
+    park_ids = {p.pk for p in deck["projects"] if p.category_id == deck["parks"].pk}
+    for i in range(10):
+        result = roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk],
+                               category_keys=[deck["parks"].translation_key], session=f"x{i}")
+        assert result.project_id in park_ids
+
+
+def test_seen_in_session_and_voted_projects_are_never_drawn_again(campaign, deck):
+    participant = new_participant()
+    seen = []
+    for _ in range(12):
+        result = roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session="one")
+        seen.append(result.project_id)
+    assert sorted(seen) == sorted(p.pk for p in deck["projects"])
+    assert roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session="one") is None
+
+    # A new session shows projects again, except those the participant voted on.
+    voted = deck["projects"][:11]
+    for project in voted:
+        impression = Impression.objects.filter(participant=participant, project_id=project.pk).first()
+        Vote.objects.create(participant=participant, project_id=project.pk, campaign_id=campaign.pk,
+                            impression=impression, choice="for")
+    result = roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session="two")
+    assert result.project_id == deck["projects"][11].pk
+    assert roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session="two") is None
+
+
+def test_new_project_joins_at_the_current_minimum(campaign, deck):
+    participant = new_participant()
+    for i in range(12 * 5):
+        roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session=f"s{i}")
+    newcomer = admitted_project(campaign, category=deck["roads"])
+    assert RouletteSlot.objects.get(project_id=newcomer.pk).impressions == 5
+    # It is neither hogging the next draws nor waiting: within one round of 13 draws it is shown once.
+    shown = [roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session=f"n{i}").project_id
+             for i in range(13)]
+    assert shown.count(newcomer.pk) == 1
+
+
+def test_rejected_or_unpublished_projects_leave_the_deck(campaign, deck):
+    rejected, unpublished = deck["projects"][0], deck["projects"][1]
+    rejected.set_stage(Stage.REJECTED, "Дубликат")
+    unpublished.unpublish()
+    participant = new_participant()
+    drawn = {roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session="s").project_id
+             for _ in range(10)}
+    assert rejected.pk not in drawn and unpublished.pk not in drawn
+    assert roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session="s") is None
+
+
+def test_empty_pool_draws_nothing(campaign):
+    participant = new_participant()
+    assert roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk]) is None
+    assert roulette.draw(participant_id=participant.pk, campaign_ids=[]) is None
+
+
+def test_translations_share_one_place_in_the_deck(campaign, locales):
+    project = admitted_project(campaign, category=CategoryFactory())
+    kk_campaign = campaign.copy_for_translation(locales["kk"], copy_parents=True)
+    kk_campaign.save_revision().publish()
+    kk_project = project.copy_for_translation(locales["kk"])
+    kk_project.save_revision().publish()
+    assert RouletteSlot.objects.count() == 1
+    assert RouletteSlot.objects.get().project_id == project.pk
