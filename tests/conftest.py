@@ -15,6 +15,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate-limit counters live in the cache; ids are reused after each test's rollback.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     # Requests through the test client leave their language active in this thread; start each test clean.
     translation.deactivate()

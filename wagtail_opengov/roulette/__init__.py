@@ -2,6 +2,6 @@
 
 See engine.py for how a draw works and why it is fair."""
 
-from .engine import DrawResult, admit, draw, fairness, remove, sync_project
+from .engine import DrawResult, admit, canonical, draw, fairness, remove, sync_project
 
-__all__ = ["DrawResult", "admit", "draw", "fairness", "remove", "sync_project"]
+__all__ = ["DrawResult", "admit", "canonical", "draw", "fairness", "remove", "sync_project"]
