@@ -47,7 +47,8 @@ ROOT_URLCONF = "tests.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The sandbox's base template, for the sandbox HomePage used by the Roulette journeys.
+        "DIRS": [BASE_DIR.parent / "sandbox" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -86,6 +87,7 @@ TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
 
+STATICFILES_DIRS = [BASE_DIR.parent / "sandbox" / "static"]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 MEDIA_URL = "/media/"

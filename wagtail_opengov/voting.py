@@ -52,15 +52,16 @@ def category_keys(campaign, slugs):
     slugs = [s for s in dict.fromkeys(slugs or []) if s]
     if not slugs:
         return []
-    found = dict(Category.objects.filter(slug__in=slugs).values_list("slug", "translation_key").distinct())
-    unknown = [s for s in slugs if s not in found]
+    rows = list(Category.objects.filter(slug__in=slugs).values_list("slug", "translation_key").distinct())
+    unknown = sorted(set(slugs) - {slug for slug, _key in rows})
     if unknown:
         raise Refused(
             "unknown_category",
             _("Unknown category: %(slugs)s.") % {"slugs": ", ".join(unknown)},
             400,
         )
-    return list(dict.fromkeys(found.values()))
+    # Translations share a key; categories that merely share a slug in different languages all count.
+    return list(dict.fromkeys(key for _slug, key in rows))
 
 
 def draw_card(*, participant, campaigns, categories=(), session=""):

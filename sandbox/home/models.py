@@ -4,12 +4,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from wagtail_opengov.blocks import RouletteBlock
+
 
 class HomePage(Page):
     body = StreamField(
         [
             ("heading", blocks.CharBlock(form_classname="title")),
             ("paragraph", blocks.RichTextBlock()),
+            ("roulette", RouletteBlock()),
         ],
         blank=True,
         verbose_name=_("body"),

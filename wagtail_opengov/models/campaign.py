@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,7 +16,7 @@ from .. import conf
 from ..forms import CampaignPageForm
 
 
-class CampaignPageMixin(models.Model):
+class CampaignPageMixin(RoutablePageMixin, models.Model):
     """Campaign behaviour, to combine with a site's own base page (``class X(CampaignPageMixin, MyPage)``)."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -127,21 +128,27 @@ class CampaignPageMixin(models.Model):
         model = apps.get_model(self.project_page_model)
         return model.objects.child_of(self).live().public()
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def listing_view(self, request):
         from ..listing import ProjectListing
 
         listing = ProjectListing(self, request)
-        response = super().serve(request, *args, listing=listing, **kwargs)
+        response = self.render(request, context_overrides={"listing": listing})
         listing.finish_response(response)
         return response
 
-    def get_context(self, request, *args, listing=None, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        if listing is None:
-            from ..listing import ProjectListing
+    @path("roulette/", name="roulette")
+    def roulette_route(self, request):
+        from ..views.roulette import roulette_view
 
-            listing = ProjectListing(self, request)
-        context["listing"] = listing
+        return roulette_view(request, campaign=self)
+
+    @property
+    def roulette_url(self):
+        return self.url + self.reverse_subpage("roulette") if self.url else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
         context["opengov_base_template"] = conf.get_setting("BASE_TEMPLATE")
         return context
 

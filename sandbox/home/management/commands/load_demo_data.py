@@ -65,6 +65,7 @@ class Command(BaseCommand):
             homes = self.ensure_home()
             for key in ("open", "closed"):
                 self.ensure_campaign(key, homes)
+            self.ensure_home_roulette(homes)
             login = self.ensure_admin()
         self.report(login, time.monotonic() - started)
 
@@ -136,6 +137,42 @@ class Command(BaseCommand):
         for lang in LANGS[1:]:
             homes[lang], _ = self.translate(home, lang, title=tr(C.HOME["title"])[lang], body=self.home_body(lang))
         return homes
+
+    ROULETTE_HEADING = {
+        "ru": "Какие проекты профинансировать городу?",
+        "kk": "Қала қай жобаларды қаржыландыруы керек?",
+        "en": "Which projects should the city fund?",
+    }
+    ROULETTE_INTRO = {
+        "ru": "<p>Проекты показываются по одному, в случайном порядке — каждому одинаковое внимание. Голосуйте ЗА или ПРОТИВ.</p>",
+        "kk": "<p>Жобалар бір-бірден, кездейсоқ ретпен көрсетіледі — әрқайсысына бірдей назар. ЖАҚТАП немесе ҚАРСЫ дауыс беріңіз.</p>",
+        "en": "<p>Projects appear one at a time, at random, so each gets the same attention. Vote FOR or AGAINST.</p>",
+    }
+
+    def ensure_home_roulette(self, homes):
+        """The home page embeds the Roulette of the campaign whose voting is open (once)."""
+        for lang, home in homes.items():
+            home = HomePage.objects.get(pk=home.pk)
+            if any(block.block_type == "roulette" for block in home.body):
+                continue
+            campaign = next(
+                (c for c in CampaignPage.objects.child_of(home).live() if c.voting_open), None
+            )
+            if campaign is None:
+                continue
+            categories = list(Category.objects.filter(locale=self.locales[lang]).order_by("name")[:4])
+            home.body = list(home.body.raw_data) + [
+                {
+                    "type": "roulette",
+                    "value": {
+                        "campaign": campaign.pk,
+                        "heading": self.ROULETTE_HEADING[lang],
+                        "intro": self.ROULETTE_INTRO[lang],
+                        "categories": [c.pk for c in categories],
+                    },
+                }
+            ]
+            home.save_revision().publish()
 
     def ensure_campaign(self, key, homes):
         data = C.CAMPAIGNS[key]
