@@ -80,7 +80,7 @@ def draw_card(*, participant, campaigns, categories=(), session=""):
         return None
     project = ProjectPage.objects.select_related("category").get(pk=result.project_id)
     ticket = signing.dumps(
-        {"i": result.impression_id, "p": participant.pk, "j": result.project_id, "t": round(time.time(), 3)},
+        {"i": result.impression_id, "p": participant.pk, "j": result.project_id, "t": time.time()},
         salt=TICKET_SALT,
     )
     return Card(project=project, ticket=ticket, impressions=result.impressions)

@@ -1,10 +1,15 @@
 """Admin wiring only: viewsets and menus. Business rules live on the models."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Area, Category, StateBody
+from .views.admin import FairnessIndexView, FairnessReportView
+from .views.votes import VoteViewSet
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -48,3 +53,38 @@ class OpenGovViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(OpenGovViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_fairness_urls():
+    return [
+        path("opengov/fairness/", FairnessIndexView.as_view(), name="wagtail_opengov_fairness_index"),
+        path("opengov/fairness/<int:campaign_id>/", FairnessReportView.as_view(), name="wagtail_opengov_fairness"),
+    ]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_staff
+
+
+@hooks.register("register_reports_menu_item")
+def register_fairness_menu_item():
+    return StaffMenuItem(
+        _("Roulette fairness"), reverse("wagtail_opengov_fairness_index"), icon_name="resubmit", order=900
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_vote_viewset():
+    return VoteViewSet("opengov_votes")
+
+
+class VotesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return VoteViewSet.permission_policy.user_has_any_permission(request.user, ["change", "view"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_votes_menu_item():
+    return VotesMenuItem(_("Votes"), reverse("opengov_votes:index"), icon_name="tick", order=901)

@@ -1,0 +1,57 @@
+"""Admin views: the Roulette's fairness report. Thin: figures come from roulette.stats."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from ..models import CampaignPage, RouletteSlot
+from ..roulette import canonical, fairness
+
+
+def _require_staff(request):
+    if not (request.user.is_active and request.user.is_staff):
+        raise PermissionDenied
+
+
+class FairnessIndexView(WagtailAdminTemplateMixin, TemplateView):
+    page_title = _("Roulette fairness")
+    header_icon = "resubmit"
+    template_name = "wagtail_opengov/admin/fairness_index.html"
+
+    def get_context_data(self, **kwargs):
+        _require_staff(self.request)
+        context = super().get_context_data(**kwargs)
+        seen, campaigns = set(), []
+        for campaign in CampaignPage.objects.order_by("pk"):
+            if campaign.translation_key not in seen:
+                seen.add(campaign.translation_key)
+                campaigns.append(campaign)
+        context["campaigns"] = campaigns
+        return context
+
+
+class FairnessReportView(WagtailAdminTemplateMixin, TemplateView):
+    page_title = _("Roulette fairness")
+    header_icon = "resubmit"
+    template_name = "wagtail_opengov/admin/fairness_report.html"
+
+    def get_context_data(self, **kwargs):
+        _require_staff(self.request)
+        context = super().get_context_data(**kwargs)
+        campaign = canonical(get_object_or_404(CampaignPage, pk=self.kwargs["campaign_id"]))
+        report = fairness(campaign.pk)
+        titles = dict(
+            RouletteSlot.objects.filter(campaign_id=campaign.pk).values_list("project_id", "project__title")
+        )
+        rows = sorted(
+            ({"project_id": pk, "title": titles.get(pk, ""), **values} for pk, values in report["per_project"].items()),
+            key=lambda row: (row["impressions"], row["title"]),
+        )
+        peak = max((row["impressions"] for row in rows), default=0) or 1
+        for row in rows:
+            row["width"] = round(100 * row["impressions"] / peak, 1)
+        context.update({"campaign": campaign, "report": report, "rows": rows, "peak": peak})
+        self.page_subtitle = campaign.title
+        return context

@@ -1,0 +1,51 @@
+"""Moderating votes in the admin: list, filter, export, and change a vote's status (never delete it)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.views.generic import EditView
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .. import voting
+from ..models import Vote
+
+
+class VotePermissionPolicy(ModelPermissionPolicy):
+    # Votes arrive only from residents and are never deleted: nobody adds or deletes one in the admin.
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete", "copy"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class VoteEditView(EditView):
+    def save_instance(self):
+        # Through the voting rules, so the project's tally follows the status in the same transaction.
+        vote = voting.set_vote_status(
+            self.object, self.form.cleaned_data["status"], self.form.cleaned_data.get("status_note", "")
+        )
+        log(instance=vote, action="wagtail.edit", user=self.request.user)
+        return vote
+
+
+class VoteViewSet(ModelViewSet):
+    model = Vote
+    icon = "tick"
+    menu_label = _("Votes")
+    add_to_admin_menu = False
+    permission_policy = VotePermissionPolicy(Vote)
+    edit_view_class = VoteEditView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["status", "status_note"]
+    list_display = ["created_at", "project", "choice", "status", "verification_level", "status_note"]
+    list_filter = ["status", "choice", "verification_level"]
+    list_export = ["created_at", "project_id", "campaign_id", "choice", "reason", "status", "status_note",
+                   "verification_level"]
+    export_filename = "opengov-votes"
+    ordering = ["-created_at"]
+    inspect_view_fields = ["created_at", "project", "campaign", "choice", "reason", "status", "status_note",
+                           "verification_level"]
