@@ -40,7 +40,17 @@ text += '\nOPENGOV = {\n    "BASE_TEMPLATE": "base.html",\n}\n'
 path.write_text(text)
 PYEDIT
 
-# Step 4: no URL changes. Step 5: migrate.
+# Step 4: the package's URLs before wagtail_urls.
+"$PY" - <<'PYEDIT'
+from pathlib import Path
+path = Path("mysite/urls.py")
+text = path.read_text()
+anchor = '    path("search/", search_views.search, name="search"),\n'
+assert anchor in text, "unexpected wagtail start urls.py"
+text = text.replace(anchor, anchor + '    path("opengov/", include("wagtail_opengov.urls")),\n', 1)
+path.write_text(text)
+PYEDIT
+# Step 5: migrate.
 "$PY" manage.py check
 "$PY" manage.py migrate --verbosity 0
 # Step 6: create a category, a campaign and a project through the admin forms.
@@ -64,4 +74,6 @@ fetch() {
 fetch "$CAMPAIGN_URL" "Освещение двора по ул. Абая, 45"
 fetch "$PROJECT_URL" "Шесть фонарей."
 if grep -q "+7 701 000 00 00" page.html; then echo "FAILED: private contact rendered"; exit 1; fi
+fetch "/opengov/api/v1/campaigns/" '"voting_open": *true'
+fetch "/opengov/api/v1/openapi.json" "roulette/draw"
 echo "== install check passed for Wagtail $LINE"
