@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -20,6 +21,9 @@ class FairnessIndexView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "resubmit"
     template_name = "wagtail_opengov/admin/fairness_index.html"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         _require_staff(self.request)
         context = super().get_context_data(**kwargs)
@@ -37,10 +41,21 @@ class FairnessReportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "resubmit"
     template_name = "wagtail_opengov/admin/fairness_report.html"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("wagtail_opengov_fairness_index"), "label": _("Roulette fairness")},
+            {"url": "", "label": self.campaign.title},
+        ]
+
     def get_context_data(self, **kwargs):
         _require_staff(self.request)
+        self.campaign = canonical(get_object_or_404(CampaignPage, pk=self.kwargs["campaign_id"]))
         context = super().get_context_data(**kwargs)
-        campaign = canonical(get_object_or_404(CampaignPage, pk=self.kwargs["campaign_id"]))
+        context.update(self.get_report_context())
+        return context
+
+    def get_report_context(self):
+        campaign = self.campaign
         report = fairness(campaign.pk)
         titles = dict(
             RouletteSlot.objects.filter(campaign_id=campaign.pk).values_list("project_id", "project__title")
@@ -52,6 +67,4 @@ class FairnessReportView(WagtailAdminTemplateMixin, TemplateView):
         peak = max((row["impressions"] for row in rows), default=0) or 1
         for row in rows:
             row["width"] = round(100 * row["impressions"] / peak, 1)
-        context.update({"campaign": campaign, "report": report, "rows": rows, "peak": peak})
-        self.page_subtitle = campaign.title
-        return context
+        return {"campaign": campaign, "report": report, "rows": rows, "peak": peak}
