@@ -57,7 +57,7 @@ def category_keys(campaign, slugs):
     if unknown:
         raise Refused(
             "unknown_category",
-            _("Unknown category: %(slugs)s.") % {"slugs": ", ".join(unknown)},
+            _("These categories do not exist: %(slugs)s.") % {"slugs": ", ".join(unknown)},
             400,
         )
     # Translations share a key; categories that merely share a slug in different languages all count.
@@ -90,7 +90,7 @@ def _read_ticket(ticket, participant):
     try:
         payload = signing.loads(ticket or "", salt=TICKET_SALT, max_age=conf.get_setting("TICKET_MAX_AGE"))
     except signing.SignatureExpired:
-        raise Refused("ticket_expired", _("This card has expired. Spin again to get a new one."), 410) from None
+        raise Refused("ticket_expired", _("This project card has expired. Show another project to get a new one."), 410) from None
     except signing.BadSignature:
         raise Refused("invalid_ticket", _("This vote ticket is not valid."), 400) from None
     if participant is None or payload.get("p") != participant.pk:
@@ -118,7 +118,7 @@ def cast_vote(*, participant, ticket, choice, reason="", ip=""):
     from .models.project import ProjectPage
 
     if choice not in VoteChoice.values:
-        raise Refused("invalid_choice", _("Choose “for” or “against”."), 400)
+        raise Refused("invalid_choice", _("Choose FOR or AGAINST."), 400)
     payload = _read_ticket(ticket, participant)
     reason = clean_reason(reason)
     project = ProjectPage.objects.filter(pk=payload["j"]).first()

@@ -15,7 +15,7 @@ class RouletteBlock(blocks.StructBlock):
         label=_("Campaign"),
         help_text=_("Leave empty to draw from every campaign whose voting is open."),
     )
-    heading = blocks.CharBlock(label=_("Heading"), default=_("Which projects should the city fund?"))
+    heading = blocks.CharBlock(label=_("Heading"), default=_("Which projects should be funded?"))
     intro = blocks.RichTextBlock(label=_("Introduction"), required=False, features=["bold", "italic", "link"])
     categories = blocks.ListBlock(
         SnippetChooserBlock("wagtail_opengov.Category"),

@@ -46,7 +46,7 @@ class RouletteSlot(models.Model):
     )
     # The category's translation key: the same in every language, so a filter means the same everywhere.
     category_key = models.UUIDField(_("category"), null=True, db_index=False)
-    eligible = models.BooleanField(_("in the roulette"), default=False)
+    eligible = models.BooleanField(_("in the Roulette"), default=False)
     impressions = models.PositiveIntegerField(_("impressions"), default=0)
     filtered_impressions = models.PositiveIntegerField(_("impressions in filtered draws"), default=0)
     # Secret while voting is open: impressions + w·U with U from `secrets`.

@@ -58,7 +58,7 @@ def roulette_view(request, campaign=None):
                 )
                 context["notice"] = (
                     _("Your vote FOR has been recorded.") if vote.choice == "for"
-                    else _("Your vote AGAINST has been recorded. The monitoring group will read your reason.")
+                    else _("Your vote AGAINST has been recorded. The monitoring group will answer your reason.")
                     if vote.reason else _("Your vote AGAINST has been recorded.")
                 )
             target = canonical(campaign) if campaign is not None else None
