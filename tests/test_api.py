@@ -161,3 +161,14 @@ def test_openapi_schema_documents_the_contract(client):
     for path in ("/opengov/api/v1/campaigns/", "/opengov/api/v1/roulette/draw", "/opengov/api/v1/votes",
                  "/opengov/api/v1/campaigns/{campaign_id}/results"):
         assert path in schema["paths"], path
+
+
+@override_settings(OPENGOV=FAST)
+def test_project_page_shows_tallies_only_when_public(client, campaign, deck):
+    card = draw(client, campaign)
+    post(client, "/votes", {"ticket": card["ticket"], "choice": "against"})
+    project = next(p for p in deck if p.pk == card["project"]["id"])
+    assert client.get(project.url).context["tally"] is None
+    campaign.show_live_tallies = True
+    campaign.save_revision().publish()
+    assert client.get(project.url).context["tally"] == {"votes_for": 0, "votes_against": 1}

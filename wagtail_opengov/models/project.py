@@ -252,7 +252,20 @@ class ProjectPageMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["opengov_base_template"] = conf.get_setting("BASE_TEMPLATE")
+        context["tally"] = self.public_tally(request)
         return context
+
+    def public_tally(self, request):
+        """FOR/AGAINST counts if this visitor may see them: once voting closes (or with live tallies), or staff."""
+        from ..models.participation import RouletteSlot
+        from ..roulette import canonical
+
+        project = canonical(self)
+        campaign = canonical(project.get_parent()).specific
+        user = getattr(request, "user", None)
+        if not (getattr(campaign, "tallies_public", False) or (user is not None and user.is_staff)):
+            return None
+        return RouletteSlot.objects.filter(project_id=project.pk).values("votes_for", "votes_against").first()
 
 
 def _record_stage_change(page_id, old, new, reason, when):
