@@ -36,7 +36,7 @@ def test_fairness_report_shows_figures_and_a_bar_per_project(editor, campaign, v
     html = report.content.decode()
     assert report.status_code == 200
     assert html.count('class="og-fair-bar"') == 3
-    assert "Gini" in html and "Сквер 0" in html
+    assert "R = max / min" in html and "Сквер 0" in html
 
 
 def test_fairness_is_staff_only(client, campaign, django_user_model):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from . import conf, ordering
 from .forms import ProjectFilterForm
-from .localization import localize
+from .localization import in_play, localize
 from .models.snippets import Area, Category
 from .models.stages import Stage
 
@@ -54,11 +54,7 @@ class ProjectListing:
     # -- filters --------------------------------------------------------------------------------------
     def _choices(self):
         campaign = self.campaign
-        categories = list(campaign.categories.all()) or list(Category.objects.all())
-        areas = list(campaign.areas.all()) or list(Area.objects.all())
-        categories = _unique_by_slug(localize(categories))
-        areas = _unique_by_slug(localize(areas))
-        return sorted(categories, key=lambda c: c.name), sorted(areas, key=lambda a: a.name), list(Stage)
+        return in_play(campaign, Category, "categories"), in_play(campaign, Area, "areas"), list(Stage)
 
     def _build(self):
         categories, areas, stages = self._choices()
@@ -70,7 +66,7 @@ class ProjectListing:
         else:
             self.status_code = 400
             self.messages.extend(str(e) for errors in self.form.errors.values() for e in errors)
-            filters = {k: v for k, v in self.form.cleaned_data.items()}
+            filters = dict(self.form.cleaned_data)
         if filters.get("category"):
             queryset = queryset.filter(category__slug=filters["category"])
         if filters.get("area"):
@@ -130,12 +126,3 @@ class ProjectListing:
             {"number": n, "query": self.query_for_page(n), "current": n == self.page.number}
             for n in self.page.paginator.page_range
         ]
-
-
-def _unique_by_slug(objects):
-    seen, result = set(), []
-    for obj in objects:
-        if obj.slug not in seen:
-            seen.add(obj.slug)
-            result.append(obj)
-    return result

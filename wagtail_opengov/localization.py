@@ -27,3 +27,15 @@ def localize(objects):
     return [
         translations.get((type(obj), obj.translation_key), obj) if obj is not None else None for obj in objects
     ]
+
+
+def in_play(campaign, model, field):
+    """The campaign's categories or areas (``field``), or all of ``model`` when it names none: one per slug, in
+    the visitor's language, sorted by name."""
+    chosen = list(getattr(campaign, field).all()) if campaign is not None else []
+    seen, result = set(), []
+    for obj in localize(chosen or model.objects.all()):
+        if obj.slug not in seen:
+            seen.add(obj.slug)
+            result.append(obj)
+    return sorted(result, key=lambda obj: obj.name)

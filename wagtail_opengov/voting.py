@@ -45,7 +45,7 @@ def open_campaigns(campaign=None):
     return [c for c in candidates if c.live and c.voting_open]
 
 
-def category_keys(campaign, slugs):
+def category_keys(slugs):
     """Translation keys for category slugs; unknown slugs are refused rather than silently ignored."""
     from .models.snippets import Category
 

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Area, Category, StateBody
 from .views.admin import FairnessIndexView, FairnessReportView
-from .views.votes import VoteViewSet
+from .views.votes import VOTE_PERMISSION_POLICY, VoteViewSet, register_vote_permission_policy
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -75,6 +75,9 @@ def register_fairness_menu_item():
     )
 
 
+register_vote_permission_policy()
+
+
 @hooks.register("register_admin_viewset")
 def register_vote_viewset():
     return VoteViewSet("opengov_votes")
@@ -82,7 +85,7 @@ def register_vote_viewset():
 
 class VotesMenuItem(MenuItem):
     def is_shown(self, request):
-        return VoteViewSet.permission_policy.user_has_any_permission(request.user, ["change", "view"])
+        return VOTE_PERMISSION_POLICY.user_has_any_permission(request.user, ["change", "view"])
 
 
 @hooks.register("register_reports_menu_item")

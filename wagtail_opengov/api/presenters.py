@@ -1,6 +1,6 @@
 """Turn pages into API payloads in the visitor's language. Private fields never pass through here."""
 
-from ..localization import localize
+from ..localization import in_play, localize
 from ..models.participation import RouletteSlot
 from ..models.snippets import Category
 
@@ -8,16 +8,6 @@ from ..models.snippets import Category
 def _localized_page(page):
     # Page.localized gives the live translation in the active language, or the page itself.
     return page.localized.specific
-
-
-def _categories(campaign):
-    categories = list(campaign.categories.all()) or list(Category.objects.all())
-    seen, result = set(), []
-    for category in localize(categories):
-        if category.slug not in seen:
-            seen.add(category.slug)
-            result.append({"slug": category.slug, "name": category.name})
-    return sorted(result, key=lambda c: c["name"])
 
 
 def campaign_out(request, page):
@@ -30,7 +20,7 @@ def campaign_out(request, page):
         "url": shown.get_full_url(request),
         "voting_open": page.voting_open,
         "submission_open": page.submission_open,
-        "categories": _categories(shown),
+        "categories": [{"slug": c.slug, "name": c.name} for c in in_play(shown, Category, "categories")],
     }
 
 

@@ -94,7 +94,7 @@ def draw(request, payload: schemas.DrawIn):
     campaigns = voting.open_campaigns(campaign)
     if campaign is not None and not campaigns:
         raise Refused("voting_closed", _("Voting is not open in this campaign."), 409)
-    keys = voting.category_keys(campaign, payload.categories)
+    keys = voting.category_keys(payload.categories)
     participant, new_token = identity.get_participant(request, create=True)
     session, new_session = identity.browsing_session(request)
     card = voting.draw_card(participant=participant, campaigns=campaigns, categories=keys, session=session)

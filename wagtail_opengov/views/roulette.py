@@ -8,21 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 
 from .. import conf, identity, voting
-from ..localization import localize
+from ..localization import in_play
 from ..models.snippets import Category
 from ..roulette import canonical
 from ..voting import Refused
-
-
-def _category_choices(campaign):
-    categories = list(campaign.categories.all()) if campaign is not None else []
-    categories = categories or list(Category.objects.all())
-    seen, result = set(), []
-    for category in localize(categories):
-        if category.slug not in seen:
-            seen.add(category.slug)
-            result.append(category)
-    return sorted(result, key=lambda c: c.name)
 
 
 @csrf_protect
@@ -34,7 +23,7 @@ def roulette_view(request, campaign=None):
     context = {
         "page": campaign,
         "campaign": campaign,
-        "categories": _category_choices(campaign),
+        "categories": in_play(campaign, Category, "categories"),
         "chosen": chosen,
         "opengov_base_template": conf.get_setting("BASE_TEMPLATE"),
         "card": None,
@@ -65,7 +54,7 @@ def roulette_view(request, campaign=None):
             campaigns = voting.open_campaigns(target)
             if not campaigns:
                 raise Refused("voting_closed", _("Voting is not open in this campaign."), 409)
-            keys = voting.category_keys(target, chosen)
+            keys = voting.category_keys(chosen)
             context["card"] = voting.draw_card(
                 participant=participant, campaigns=campaigns, categories=keys, session=session
             )

@@ -36,7 +36,6 @@ class VoteViewSet(ModelViewSet):
     icon = "tick"
     menu_label = _("Votes")
     add_to_admin_menu = False
-    permission_policy = VotePermissionPolicy(Vote)
     edit_view_class = VoteEditView
     copy_view_enabled = False
     inspect_view_enabled = True
@@ -49,3 +48,15 @@ class VoteViewSet(ModelViewSet):
     ordering = ["-created_at"]
     inspect_view_fields = ["created_at", "project", "campaign", "choice", "reason", "status", "status_note",
                            "verification_level"]
+
+
+VOTE_PERMISSION_POLICY = VotePermissionPolicy(Vote)
+
+
+def register_vote_permission_policy():
+    try:
+        from wagtail.permissions import register_permission_policy
+    except ImportError:  # Wagtail 7.4 reads the policy from the viewset
+        VoteViewSet.permission_policy = VOTE_PERMISSION_POLICY
+    else:
+        register_permission_policy(Vote, VOTE_PERMISSION_POLICY)

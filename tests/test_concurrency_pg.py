@@ -1,0 +1,226 @@
+"""Many residents drawing and voting at once, on a real PostgreSQL server (real ``FOR UPDATE SKIP LOCKED`` draws,
+real row locks and unique constraints), with deliberate races on one ticket and on one participant's project."""
+
+import random
+import threading
+import time
+import traceback
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.db.models import Count, Max, Min
+from django.test import override_settings
+
+from wagtail_opengov import tallies, voting
+from wagtail_opengov.models import RouletteSlot, Vote, VoteStatus
+
+from .factories import CategoryFactory, admitted_project, new_participant
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+PROJECTS = 16
+VOTERS = 10  # threads drawing and voting, each with its own participants
+# Each participant sees at most 6 of the 16 projects. Draws skip the projects a participant voted on, so a
+# participant who has voted on most of the deck keeps drawing the few projects left and widens the spread on
+# their own, without any concurrency (3–4 with 12 votes each out of 16, even one thread at a time).
+PARTICIPANTS_PER_VOTER = 6
+SESSIONS, DRAWS_PER_SESSION = 2, 3
+TICKET_RACERS = 4  # threads casting one and the same ticket, several rounds
+PAIR_ROUNDS = 3  # rounds of one participant voting one project from two threads at once
+ROUNDS = 3
+BARRIER_TIMEOUT = 30
+
+
+def read_card(rng):
+    # A few milliseconds of "reading", different in every thread, so draws and votes interleave.
+    time.sleep(rng.random() * 0.005)
+
+
+def spread(campaign):
+    agg = RouletteSlot.objects.filter(campaign=campaign, eligible=True).aggregate(
+        lo=Min("impressions"), hi=Max("impressions")
+    )
+    return agg["hi"] - agg["lo"]
+
+
+class Run:
+    """What the threads report back: votes stored, refusals, and anything else that escaped."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.votes = []  # (vote id, participant id, project id, impression id, choice) of every successful call
+        self.refused = []  # (thread name, code)
+        self.errors = []  # tracebacks of exceptions other than Refused
+        self.race_outcomes = {}  # (race, round) → ["ok" | refusal code, …]
+
+    def add(self, attr, item):
+        with self.lock:
+            getattr(self, attr).append(item)
+
+    def outcome(self, key, result):
+        with self.lock:
+            self.race_outcomes.setdefault(key, []).append(result)
+
+    def stored(self, vote):
+        self.add("votes", (vote.pk, vote.participant_id, vote.project_id, vote.impression_id, vote.choice))
+
+
+def in_thread(run, body):
+    """A thread's target: run ``body``, report any exception that is not a Refused, always close the
+    thread's own database connection."""
+
+    def target():
+        try:
+            body()
+        except BaseException:  # noqa: BLE001 — everything is reported and fails the test
+            run.add("errors", f"{threading.current_thread().name}:\n{traceback.format_exc()}")
+        finally:
+            connection.close()
+
+    return target
+
+
+def cast(run, participant, ticket, choice, race=None):
+    try:
+        vote = voting.cast_vote(participant=participant, ticket=ticket, choice=choice)
+    except voting.Refused as refusal:
+        run.add("refused", (threading.current_thread().name, refusal.code))
+        if race:
+            run.outcome(race, refusal.code)
+        return None
+    run.stored(vote)
+    if race:
+        run.outcome(race, "ok")
+    return vote
+
+
+def two_tickets_for_one_project(campaign):
+    """A fresh participant with two tickets (two sessions, two impressions) for the same project."""
+    participant = new_participant()
+    first = voting.draw_card(participant=participant, campaigns=[campaign], session="a")
+    for i in range(3 * PROJECTS):
+        card = voting.draw_card(participant=participant, campaigns=[campaign], session=f"b{i}")
+        if card.project.pk == first.project.pk:
+            return participant, first.ticket, card.ticket
+    raise AssertionError("the project never came back")
+
+
+@override_settings(OPENGOV={"TICKET_MIN_SECONDS": 0})
+def test_concurrent_draws_and_votes_stay_exact_and_fair(campaign):
+    roads, parks = CategoryFactory(slug="roads"), CategoryFactory(slug="parks")
+    for i in range(PROJECTS):
+        admitted_project(campaign, category=roads if i % 2 else parks)
+    voters = [[new_participant() for _ in range(PARTICIPANTS_PER_VOTER)] for _ in range(VOTERS)]
+    ticket_races = []
+    for _ in range(ROUNDS):
+        participant = new_participant()
+        ticket_races.append((participant, voting.draw_card(participant=participant, campaigns=[campaign]).ticket))
+    pair_races = [two_tickets_for_one_project(campaign) for _ in range(PAIR_ROUNDS)]
+    assert spread(campaign) <= 1
+
+    run = Run()
+    # Every worker, the monitor and this thread leave the start line together.
+    start = threading.Barrier(VOTERS + TICKET_RACERS + 2 + 1 + 1, timeout=BARRIER_TIMEOUT)
+    ticket_round = threading.Barrier(TICKET_RACERS, timeout=BARRIER_TIMEOUT)
+    pair_round = threading.Barrier(2, timeout=BARRIER_TIMEOUT)
+    workers_done = threading.Event()
+    samples = []  # (spread, differences) seen by the monitor while the others run
+
+    def voter(index):
+        def body():
+            rng = random.Random(index)  # the thread's own generator: reproducible choices, no shared state
+            start.wait()
+            for participant in voters[index]:
+                for s in range(SESSIONS):
+                    for _ in range(DRAWS_PER_SESSION):
+                        card = voting.draw_card(
+                            participant=participant, campaigns=[campaign], session=f"{participant.pk}-{s}"
+                        )
+                        if card is None:
+                            break
+                        read_card(rng)
+                        if rng.random() < 0.6:  # some cards are skipped, as residents do
+                            cast(run, participant, card.ticket, rng.choice(["for", "against"]))
+
+        return body
+
+    def ticket_racer(index):
+        def body():
+            rng = random.Random(100 + index)
+            start.wait()
+            for r, (participant, ticket) in enumerate(ticket_races):
+                time.sleep(0.01)  # land in the middle of the voters' traffic
+                ticket_round.wait()
+                cast(run, participant, ticket, rng.choice(["for", "against"]), race=("ticket", r))
+
+        return body
+
+    def pair_racer(side):
+        def body():
+            start.wait()
+            for r, (participant, *tickets) in enumerate(pair_races):
+                time.sleep(0.01)
+                pair_round.wait()
+                cast(run, participant, tickets[side], "for", race=("pair", r))
+
+        return body
+
+    def monitor():
+        start.wait()
+        while not workers_done.is_set():
+            samples.append((spread(campaign), tallies.recount(campaign.pk)))
+            time.sleep(0.02)
+
+    workers = (
+        [threading.Thread(target=in_thread(run, voter(i)), name=f"voter-{i}") for i in range(VOTERS)]
+        + [threading.Thread(target=in_thread(run, ticket_racer(i)), name=f"ticket-{i}") for i in range(TICKET_RACERS)]
+        + [threading.Thread(target=in_thread(run, pair_racer(i)), name=f"pair-{i}") for i in range(2)]
+    )
+    watcher = threading.Thread(target=in_thread(run, monitor), name="monitor")
+    began = time.monotonic()
+    for thread in [*workers, watcher]:
+        thread.start()
+    start.wait()
+    for thread in workers:
+        thread.join(timeout=50)
+    workers_done.set()
+    watcher.join(timeout=10)
+    elapsed = time.monotonic() - began
+
+    # Every thread finished, and nothing but Refused escaped any of them.
+    assert not any(t.is_alive() for t in [*workers, watcher]), "a thread is stuck"
+    assert run.errors == []
+    assert elapsed < 55
+
+    # Voters never collide with anyone: every refusal came from a deliberate race, with the expected code.
+    refusals = Counter(code for name, code in run.refused)
+    assert all(not name.startswith("voter") for name, code in run.refused), run.refused
+    assert set(refusals) <= {"ticket_used", "already_voted"}
+    for r in range(ROUNDS):
+        outcome = Counter(run.race_outcomes[("ticket", r)])
+        assert outcome["ok"] == 1 and outcome["ticket_used"] + outcome["already_voted"] == TICKET_RACERS - 1, outcome
+    for r in range(PAIR_ROUNDS):
+        assert sorted(run.race_outcomes[("pair", r)]) == ["already_voted", "ok"]
+
+    # Every successful call is stored exactly once, counted, as it was returned; nothing else is stored.
+    ids = [v[0] for v in run.votes]
+    assert len(ids) == len(set(ids)) and len(ids) >= VOTERS * PARTICIPANTS_PER_VOTER
+    stored = set(Vote.objects.values_list("pk", "participant_id", "project_id", "impression_id", "choice"))
+    assert stored == set(run.votes)
+    assert set(Vote.objects.values_list("status", flat=True)) == {VoteStatus.COUNTED}
+    duplicates = Vote.objects.values("participant", "project").annotate(n=Count("pk")).filter(n__gt=1)
+    assert not duplicates.exists()
+
+    # The stored tallies equal the votes, now and at every moment the monitor looked.
+    assert tallies.recount() == []
+    slots = RouletteSlot.objects.filter(campaign=campaign)
+    choices = Counter(v[4] for v in run.votes)
+    assert sum(s.votes_for for s in slots) == choices["for"]
+    assert sum(s.votes_against for s in slots) == choices["against"]
+
+    # Fair under contention: max − min impressions ≤ 2 at the end and whenever the monitor looked.
+    assert len(samples) >= 3
+    assert max(s for s, _ in samples) <= 2, Counter(s for s, _ in samples)
+    assert [d for _, d in samples if d] == []
+    assert spread(campaign) <= 2
