@@ -111,3 +111,17 @@ def test_translations_share_one_place_in_the_deck(campaign, locales):
     kk_project.save_revision().publish()
     assert RouletteSlot.objects.count() == 1
     assert RouletteSlot.objects.get().project_id == project.pk
+
+
+def test_heavy_voters_cannot_push_their_last_projects_ahead(campaign, deck):
+    """Someone who voted on all projects but two keeps spinning: those two must not run away from the rest."""
+    heavy = new_participant()
+    for project in deck["projects"][:10]:
+        impression = Impression.objects.create(participant=heavy, project_id=project.pk, campaign_id=campaign.pk)
+        Vote.objects.create(participant=heavy, project_id=project.pk, campaign_id=campaign.pk,
+                            impression=impression, choice="for")
+    others = [new_participant() for _ in range(3)]
+    for i in range(200):
+        participant = heavy if i % 2 else others[i % 3]
+        roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session=f"{participant.pk}-{i}")
+        assert spread(campaign) <= 2, f"after draw {i}"

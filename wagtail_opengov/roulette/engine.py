@@ -100,10 +100,16 @@ def _table(model):
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _draw_sql(vendor, n_campaigns, n_categories):
+def _draw_sql(vendor, n_campaigns, n_categories, capped):
     slot, vote, impression = _table(RouletteSlot), _table(Vote), _table(Impression)
     campaigns = ", ".join(["%s"] * n_campaigns)
     category_clause = f"AND s.category_key IN ({', '.join(['%s'] * n_categories)})" if n_categories else ""
+    # The cap: only projects at most one impression above their campaign's minimum. The minimum key lies in
+    # [min, min + w), so with w = 1 "impressions − 1 ≤ min key" means "impressions ≤ min + 1", and the key bound
+    # lets the index scan stop early. Without it, a participant who voted on most projects would keep drawing the
+    # few left and push them ahead of everyone else.
+    floor = f"(SELECT MIN(c.draw_key) FROM {slot} c WHERE c.eligible AND c.campaign_id = s.campaign_id)"
+    cap_clause = f"AND s.draw_key < {floor} + 2 AND s.impressions - 1 <= {floor}" if capped else ""
     lock = "FOR UPDATE SKIP LOCKED" if vendor == "postgresql" else ""
     return f"""
         UPDATE {slot}
@@ -112,7 +118,7 @@ def _draw_sql(vendor, n_campaigns, n_categories):
             draw_key = impressions + 1 + %s
         WHERE id = (
             SELECT s.id FROM {slot} s
-            WHERE s.eligible AND s.campaign_id IN ({campaigns}) {category_clause}
+            WHERE s.eligible AND s.campaign_id IN ({campaigns}) {category_clause} {cap_clause}
               AND NOT EXISTS (SELECT 1 FROM {vote} v WHERE v.participant_id = %s AND v.project_id = s.project_id)
               AND NOT EXISTS (
                   SELECT 1 FROM {impression} i
@@ -138,12 +144,19 @@ def draw(*, participant_id, campaign_ids, category_keys=(), session=""):
     if not campaign_ids:
         return None
     filtered = 1 if category_keys else 0
-    sql = _draw_sql(connection.vendor, len(campaign_ids), len(category_keys))
     params = [filtered, _jitter(), *campaign_ids, *category_keys, participant_id, participant_id, session]
+    # Every draw respects the cap. A filtered draw that finds nothing under it falls back to its category's
+    # smallest key: visitors who narrow the Roulette still get that category's projects, and the fairness report
+    # shows filtered impressions apart.
+    attempts = (True, False) if filtered else (True,)
     with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            row = cursor.fetchone()
+        row = None
+        for capped in attempts:
+            with connection.cursor() as cursor:
+                cursor.execute(_draw_sql(connection.vendor, len(campaign_ids), len(category_keys), capped), params)
+                row = cursor.fetchone()
+            if row is not None:
+                break
         if row is None:
             return None
         project_id, campaign_id, impressions = row
