@@ -72,6 +72,10 @@ def _database():
 
 DATABASES = {"default": _database()}
 
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Wagtail's database search backend uses PostgreSQL's full-text search there.
+    INSTALLED_APPS.append("django.contrib.postgres")
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
