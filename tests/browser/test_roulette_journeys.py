@@ -134,3 +134,31 @@ def test_without_javascript(live_server, page_without_js, axe, roulette_site, la
     vote = Vote.objects.select_related("project").get()
     assert vote.project.title == title and vote.choice == "against" and vote.reason == "Нет тротуара для колясок"
     assert page.locator(".og-roulette-card__title").inner_text() != title  # the next project is shown
+
+
+def test_two_blocks_on_one_page_work_independently(live_server, page, axe, roulette_site):
+    site = roulette_site["ru"]
+    double = HomePage(title="Две рулетки", slug="two")
+    block = {"campaign": site["campaign"].pk, "heading": "Рулетка", "intro": "", "categories": []}
+    double.body = [{"type": "roulette", "value": block}, {"type": "roulette", "value": {**block, "heading": "Ещё"}}]
+    site["page"].get_parent().add_child(instance=double)
+    double.save_revision().publish()
+    page.set_viewport_size({"width": 1200, "height": 2400})  # both blocks in view at once
+    page.goto(live_server.url + double.url)
+    blocks = page.locator("[data-og-roulette]")
+    assert blocks.count() == 2
+    for i in range(2):
+        blocks.nth(i).locator(".og-roulette-card__title").wait_for()
+    page.wait_for_selector(".og-roulette__stage--spinning", state="detached")
+    titles = [blocks.nth(i).locator(".og-roulette-card__title").inner_text() for i in range(2)]
+    assert titles[0] != titles[1]  # one session: the second block never repeats the first block's card
+    serious, report = axe(page)
+    assert not serious, report
+    page.wait_for_timeout(1100)
+    blocks.nth(1).locator(".og-button--against").click()
+    page.wait_for_function(
+        "(t) => document.querySelectorAll('[data-og-roulette]')[1]"
+        ".querySelector('.og-roulette-card__title').textContent !== t", arg=titles[1])
+    vote = Vote.objects.select_related("project").get()
+    assert vote.project.title == titles[1] and vote.choice == "against"
+    assert blocks.nth(0).locator(".og-roulette-card__title").inner_text() == titles[0]

@@ -58,16 +58,25 @@
       .then(function (body) { return body.token; });
   };
 
+  // Writes from every block on the page go one after another: the first visit's draw creates the device and
+  // session cookies, and two blocks racing would create two identities, one of them orphaned.
+  var queue = Promise.resolve();
+
   Roulette.prototype.post = function (path, payload) {
-    var api = this.config.api;
-    return this.token().then(function (token) {
-      return fetch(api + path, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "X-CSRFToken": token },
-        body: JSON.stringify(payload)
+    var self = this;
+    var run = function () {
+      return self.token().then(function (token) {
+        return fetch(self.config.api + path, {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": "application/json", "X-CSRFToken": token },
+          body: JSON.stringify(payload)
+        });
       });
-    });
+    };
+    var result = queue.then(run, run);
+    queue = result.then(function () {}, function () {});
+    return result;
   };
 
   Roulette.prototype.categories = function () {
