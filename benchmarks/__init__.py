@@ -1,0 +1,1 @@
+"""Benchmarks of wagtail_opengov (not part of the installed package). See docs/performance.md."""
