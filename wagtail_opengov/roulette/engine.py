@@ -104,11 +104,12 @@ def _draw_sql(vendor, n_campaigns, n_categories, capped):
     slot, vote, impression = _table(RouletteSlot), _table(Vote), _table(Impression)
     campaigns = ", ".join(["%s"] * n_campaigns)
     category_clause = f"AND s.category_key IN ({', '.join(['%s'] * n_categories)})" if n_categories else ""
-    # The cap: only projects at most one impression above their campaign's minimum. The minimum key lies in
-    # [min, min + w), so with w = 1 "impressions − 1 ≤ min key" means "impressions ≤ min + 1", and the key bound
-    # lets the index scan stop early. Without it, a participant who voted on most projects would keep drawing the
-    # few left and push them ahead of everyone else.
-    floor = f"(SELECT MIN(c.draw_key) FROM {slot} c WHERE c.eligible AND c.campaign_id = s.campaign_id)"
+    # The cap: only projects at most one impression above the minimum. The minimum key lies in [min, min + w),
+    # so with w = 1 "impressions − 1 ≤ min key" means "impressions ≤ min + 1", and the key bound lets the index
+    # scan stop early. Without it, a participant who voted on most projects would keep drawing the few left and
+    # push them ahead of everyone else. The minimum is uncorrelated (computed once per draw, over the campaigns
+    # drawn from): a correlated one is evaluated per candidate row, which SQLite does quadratically.
+    floor = f"(SELECT MIN(c.draw_key) FROM {slot} c WHERE c.eligible AND c.campaign_id IN ({campaigns}))"
     cap_clause = f"AND s.draw_key < {floor} + 2 AND s.impressions - 1 <= {floor}" if capped else ""
     lock = "FOR UPDATE SKIP LOCKED" if vendor == "postgresql" else ""
     return f"""
@@ -152,8 +153,14 @@ def draw(*, participant_id, campaign_ids, category_keys=(), session=""):
     with transaction.atomic():
         row = None
         for capped in attempts:
+            sql = _draw_sql(connection.vendor, len(campaign_ids), len(category_keys), capped)
+            # The cap's two subqueries each take the campaign ids, after the category keys.
+            extra = [*campaign_ids, *campaign_ids] if capped else []
+            query_params = params[: 2 + len(campaign_ids) + len(category_keys)] + extra + params[
+                2 + len(campaign_ids) + len(category_keys):
+            ]
             with connection.cursor() as cursor:
-                cursor.execute(_draw_sql(connection.vendor, len(campaign_ids), len(category_keys), capped), params)
+                cursor.execute(sql, query_params)
                 row = cursor.fetchone()
             if row is not None:
                 break

@@ -38,6 +38,8 @@ class VoteViewSet(ModelViewSet):
     add_to_admin_menu = False
     edit_view_class = VoteEditView
     copy_view_enabled = False
+    # Votes reference only pages; indexing each one would add several writes to every vote.
+    add_to_reference_index = False
     inspect_view_enabled = True
     form_fields = ["status", "status_note"]
     list_display = ["created_at", "project", "choice", "status", "verification_level", "status_note"]
