@@ -11,3 +11,4 @@ def test_models_and_migrations_agree():
         call_command("makemigrations", "wagtail_opengov", "--check", "--dry-run", stdout=out, stderr=out)
     except SystemExit as exit:  # makemigrations --check exits 1 when a migration is missing
         pytest.fail(f"Missing migration (exit {exit.code}):\n{out.getvalue()}")
+    assert "No changes detected" in out.getvalue()

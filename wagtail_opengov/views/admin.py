@@ -11,21 +11,24 @@ from ..models import CampaignPage, RouletteSlot
 from ..roulette import canonical, fairness
 
 
-def _require_staff(request):
-    if not (request.user.is_active and request.user.is_staff):
-        raise PermissionDenied
-
-
-class FairnessIndexView(WagtailAdminTemplateMixin, TemplateView):
+class StaffOnlyFairnessView(WagtailAdminTemplateMixin, TemplateView):
+    # Impression counts are private while voting is open: staff only.
     page_title = _("Roulette fairness")
     header_icon = "resubmit"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.user.is_active and request.user.is_staff):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class FairnessIndexView(StaffOnlyFairnessView):
     template_name = "wagtail_opengov/admin/fairness_index.html"
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
-        _require_staff(self.request)
         context = super().get_context_data(**kwargs)
         seen, campaigns = set(), []
         for campaign in CampaignPage.objects.order_by("pk"):
@@ -36,9 +39,7 @@ class FairnessIndexView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class FairnessReportView(WagtailAdminTemplateMixin, TemplateView):
-    page_title = _("Roulette fairness")
-    header_icon = "resubmit"
+class FairnessReportView(StaffOnlyFairnessView):
     template_name = "wagtail_opengov/admin/fairness_report.html"
 
     def get_breadcrumbs_items(self):
@@ -48,7 +49,6 @@ class FairnessReportView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        _require_staff(self.request)
         self.campaign = canonical(get_object_or_404(CampaignPage, pk=self.kwargs["campaign_id"]))
         context = super().get_context_data(**kwargs)
         context.update(self.get_report_context())
