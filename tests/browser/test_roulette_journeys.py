@@ -115,8 +115,8 @@ def test_keyboard_only(live_server, page, roulette_site):
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])
-def test_without_javascript(live_server, page_without_js, axe, roulette_site, language):
-    page = page_without_js
+def test_without_javascript(live_server, page_without_js, page, axe, roulette_site, language):
+    checker, page = page, page_without_js
     site = roulette_site[language]
     page.goto(live_server.url + site["page"].url)
     assert Vote.objects.count() == 0 and sum(RouletteSlot.objects.values_list("impressions", flat=True)) == 0
@@ -125,6 +125,12 @@ def test_without_javascript(live_server, page_without_js, axe, roulette_site, la
     page.locator(".og-roulette__spin button").click()
     page.wait_for_load_state()
     title = page.locator(".og-roulette-card__title").inner_text()
+    assert page.locator("html").get_attribute("lang") == language
+    # axe needs JavaScript: check the very HTML this no-JS visitor got, in a second, JS-enabled tab.
+    checker.set_content(page.content().replace("<head>", f'<head><base href="{live_server.url}/">', 1))
+    checker.wait_for_load_state()
+    serious, report = axe(checker)  # the full-page Roulette with its plain forms
+    assert not serious, report
     page.wait_for_timeout(1100)
     page.locator("input[name=choice][value=against]").check()
     page.locator("#og-reason").fill("Нет тротуара для колясок")
