@@ -1,7 +1,7 @@
 import random
 
 import pytest
-from django.db.models import Max, Min
+from django.db.models import F, Max, Min
 
 from wagtail_opengov import roulette
 from wagtail_opengov.models import Impression, RouletteSlot, Stage, Vote
@@ -12,7 +12,16 @@ pytestmark = pytest.mark.django_db
 
 
 def spread(campaign):
-    agg = RouletteSlot.objects.filter(campaign=campaign, eligible=True).aggregate(lo=Min("impressions"), hi=Max("impressions"))
+    """Max − min of the unfiltered deck's counts (with no filtered draws: of the impressions)."""
+    count = F("impressions") - F("filtered_impressions")
+    agg = RouletteSlot.objects.filter(campaign=campaign, eligible=True).aggregate(lo=Min(count), hi=Max(count))
+    return agg["hi"] - agg["lo"]
+
+
+def filtered_spread(campaign, category):
+    agg = RouletteSlot.objects.filter(
+        campaign=campaign, eligible=True, category_key=category.translation_key
+    ).aggregate(lo=Min("filtered_impressions"), hi=Max("filtered_impressions"))
     return agg["hi"] - agg["lo"]
 
 
@@ -43,6 +52,25 @@ def test_filtered_draws_and_session_exclusions_stay_within_two(campaign, deck):
         roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], category_keys=categories,
                       session=f"{participant.pk}-{i // 6}")
         assert spread(campaign) <= 2, f"after draw {i}"
+        assert filtered_spread(campaign, deck["roads"]) <= 2, f"after draw {i}"
+        assert filtered_spread(campaign, deck["parks"]) <= 2, f"after draw {i}"
+
+
+def test_filtering_one_category_does_not_disturb_the_unfiltered_deck(campaign, deck):
+    """Half the draws narrowed to parks: the unfiltered deck must stay exactly as even as with no filters."""
+    participant = new_participant()
+    parks = [deck["parks"].translation_key]
+    for i in range(200):
+        roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk],
+                      category_keys=parks if i % 2 else [], session=f"s{i}")
+        assert spread(campaign) <= 1, f"after draw {i}"
+        assert filtered_spread(campaign, deck["parks"]) <= 1, f"after draw {i}"
+    slots = RouletteSlot.objects.filter(campaign=campaign)
+    unfiltered = [s.impressions - s.filtered_impressions for s in slots]
+    assert sum(unfiltered) == 100 and max(unfiltered) - min(unfiltered) <= 1
+    # Parks got the filtered draws on top: attention visitors asked for, taken from nobody's unfiltered share.
+    park_slots = [s for s in slots if s.category_key == deck["parks"].translation_key]
+    assert sum(s.filtered_impressions for s in park_slots) == 100
 
 
 def test_category_filter_only_draws_that_category(campaign, deck):
@@ -78,8 +106,13 @@ def test_new_project_joins_at_the_current_minimum(campaign, deck):
     participant = new_participant()
     for i in range(12 * 5):
         roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session=f"s{i}")
+    roads = [deck["roads"].translation_key]
+    for i in range(8 * 3):  # 8 road projects, 3 filtered impressions each
+        roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], category_keys=roads,
+                      session=f"f{i}")
     newcomer = admitted_project(campaign, category=deck["roads"])
-    assert RouletteSlot.objects.get(project_id=newcomer.pk).impressions == 5
+    slot = RouletteSlot.objects.get(project_id=newcomer.pk)
+    assert (slot.impressions - slot.filtered_impressions, slot.filtered_impressions) == (5, 3)
     # It is neither hogging the next draws nor waiting: within one round of 13 draws it is shown once.
     shown = [roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session=f"n{i}").project_id
              for i in range(13)]

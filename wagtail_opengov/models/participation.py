@@ -49,8 +49,11 @@ class RouletteSlot(models.Model):
     eligible = models.BooleanField(_("in the Roulette"), default=False)
     impressions = models.PositiveIntegerField(_("impressions"), default=0)
     filtered_impressions = models.PositiveIntegerField(_("impressions in filtered draws"), default=0)
-    # Secret while voting is open: impressions + w·U with U from `secrets`.
+    # Two decks over the same slots, each with its own secret key (count + w·U, U from `secrets`): unfiltered
+    # draws order by the unfiltered count, filtered draws by the filtered count. One shared key would let
+    # filtered draws push projects ahead of the unfiltered deck, which then skips them (uneven, long waits).
     draw_key = models.FloatField(_("draw key"), default=0.0)
+    filter_key = models.FloatField(_("draw key in filtered draws"), default=0.0)
     votes_for = models.PositiveIntegerField(pgettext_lazy("tally", "for"), default=0)
     votes_against = models.PositiveIntegerField(pgettext_lazy("tally", "against"), default=0)
 
@@ -62,8 +65,8 @@ class RouletteSlot(models.Model):
                 fields=["campaign", "draw_key"], name="opengov_slot_draw_idx", condition=Q(eligible=True)
             ),
             models.Index(
-                fields=["campaign", "category_key", "draw_key"],
-                name="opengov_slot_cat_draw_idx",
+                fields=["campaign", "category_key", "filter_key"],
+                name="opengov_slot_cat_filter_idx",
                 condition=Q(eligible=True),
             ),
         ]

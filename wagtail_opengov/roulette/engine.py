@@ -4,7 +4,13 @@ Each admitted project has an impressions count and a secret key ``impressions + 
 ``secrets``). A draw takes the eligible project with the smallest key, adds one impression and redraws its key, in
 one ``UPDATE … RETURNING`` over a partial index. With w = 1 a project with k impressions always has a smaller key
 than one with k + 1, so unfiltered draws keep max − min impressions ≤ 1 while the order inside each round stays
-unpredictable. Nothing lives in process memory and the global random generator is never touched, so any number of
+unpredictable.
+
+There are two decks over the same slots: unfiltered draws count and order by unfiltered impressions
+(``draw_key``), draws filtered by category by filtered impressions (``filter_key``, within the chosen
+categories). Each deck stays even on its own; a project's total is the sum, so categories that visitors filter
+on more often get more impressions in all — attention the visitors asked for, taken from nobody's unfiltered
+share. Nothing lives in process memory and the global random generator is never touched, so any number of
 app servers can share one database.
 """
 
@@ -12,7 +18,8 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Min
+from django.db.models import F, Min
+from django.utils import timezone
 
 from .. import conf
 from ..models.participation import Impression, RouletteSlot, Vote
@@ -56,7 +63,8 @@ def admit(project):
     """Put ``project`` in its campaign's deck at the campaign's current minimum impressions.
 
     Joining at the minimum means a newcomer neither hogs the next draws (as it would at zero) nor waits behind
-    everyone (as it would at the maximum)."""
+    everyone (as it would at the maximum). Both decks count: the unfiltered one across the campaign, the filtered
+    one within the project's category."""
     project = canonical(project)
     category_key = project.category.translation_key if project.category_id else None
     campaign_id = canonical(project.get_parent()).pk
@@ -66,18 +74,21 @@ def admit(project):
             if slot.category_key != category_key or slot.campaign_id != campaign_id:
                 RouletteSlot.objects.filter(pk=slot.pk).update(category_key=category_key, campaign_id=campaign_id)
             return slot
-        floor = (
-            RouletteSlot.objects.filter(campaign_id=campaign_id, eligible=True).aggregate(m=Min("impressions"))["m"]
-            or 0
-        )
+        in_deck = RouletteSlot.objects.filter(campaign_id=campaign_id, eligible=True)
+        unfiltered_floor = in_deck.aggregate(m=Min(F("impressions") - F("filtered_impressions")))["m"] or 0
+        filtered_floor = in_deck.filter(category_key=category_key).aggregate(m=Min("filtered_impressions"))["m"] or 0
         if slot is None:
             slot = RouletteSlot(project_id=project.pk)
         slot.campaign_id = campaign_id
         slot.category_key = category_key
         slot.eligible = True
-        # A project returning to the deck keeps its own count if that is higher than the floor.
-        slot.impressions = max(slot.impressions or 0, floor)
-        slot.draw_key = slot.impressions + _jitter()
+        # A project returning to the deck keeps its own counts where they are higher than the floors.
+        filtered = max(slot.filtered_impressions or 0, filtered_floor)
+        unfiltered = max((slot.impressions or 0) - (slot.filtered_impressions or 0), unfiltered_floor)
+        slot.filtered_impressions = filtered
+        slot.impressions = unfiltered + filtered
+        slot.draw_key = unfiltered + _jitter()
+        slot.filter_key = filtered + _jitter()
         slot.save()
         return slot
 
@@ -100,37 +111,58 @@ def _table(model):
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _draw_sql(vendor, n_campaigns, n_categories, capped):
+def _candidates_sql(n_campaigns, n_categories, capped, lock):
+    """The eligible slot with the smallest key of its deck, as a subquery giving its id.
+
+    Unfiltered draws use the unfiltered deck (``draw_key``, count = impressions − filtered_impressions),
+    filtered draws the filtered deck (``filter_key``, count = filtered_impressions) among the chosen categories.
+
+    The cap: only projects at most one impression above their deck's minimum. The minimum key lies in
+    [min, min + w), so with w = 1 "count − 1 ≤ min key" means "count ≤ min + 1", and the key bound lets the
+    index scan stop early. Without it, a participant who voted on most projects would keep drawing the few
+    left and push them ahead of everyone else. The minimum is uncorrelated (computed once per draw over the
+    same deck): a correlated one is evaluated per candidate row, which SQLite does quadratically."""
     slot, vote, impression = _table(RouletteSlot), _table(Vote), _table(Impression)
     campaigns = ", ".join(["%s"] * n_campaigns)
-    category_clause = f"AND s.category_key IN ({', '.join(['%s'] * n_categories)})" if n_categories else ""
-    # The cap: only projects at most one impression above the minimum. The minimum key lies in [min, min + w),
-    # so with w = 1 "impressions − 1 ≤ min key" means "impressions ≤ min + 1", and the key bound lets the index
-    # scan stop early. Without it, a participant who voted on most projects would keep drawing the few left and
-    # push them ahead of everyone else. The minimum is uncorrelated (computed once per draw, over the campaigns
-    # drawn from): a correlated one is evaluated per candidate row, which SQLite does quadratically.
-    floor = f"(SELECT MIN(c.draw_key) FROM {slot} c WHERE c.eligible AND c.campaign_id IN ({campaigns}))"
-    cap_clause = f"AND s.draw_key < {floor} + 2 AND s.impressions - 1 <= {floor}" if capped else ""
-    lock = "FOR UPDATE SKIP LOCKED" if vendor == "postgresql" else ""
+    if n_categories:
+        categories = ", ".join(["%s"] * n_categories)
+        key, count = "filter_key", "s.filtered_impressions"
+        deck = "{t}.eligible AND {t}.campaign_id IN (%s) AND {t}.category_key IN (%s)" % (campaigns, categories)
+    else:
+        key, count = "draw_key", "(s.impressions - s.filtered_impressions)"
+        deck = "{t}.eligible AND {t}.campaign_id IN (%s)" % campaigns
+    cap_clause = ""
+    if capped:
+        floor = f"(SELECT MIN(c.{key}) FROM {slot} c WHERE {deck.format(t='c')})"
+        cap_clause = f"AND s.{key} < {floor} + 2 AND {count} - 1 <= {floor}"
     return f"""
-        UPDATE {slot}
-        SET impressions = impressions + 1,
-            filtered_impressions = filtered_impressions + %s,
-            draw_key = impressions + 1 + %s
-        WHERE id = (
-            SELECT s.id FROM {slot} s
-            WHERE s.eligible AND s.campaign_id IN ({campaigns}) {category_clause} {cap_clause}
-              AND NOT EXISTS (SELECT 1 FROM {vote} v WHERE v.participant_id = %s AND v.project_id = s.project_id)
-              AND NOT EXISTS (
-                  SELECT 1 FROM {impression} i
-                  WHERE i.participant_id = %s AND i.session = %s AND i.project_id = s.project_id
-              )
-            ORDER BY s.draw_key
-            LIMIT 1
-            {lock}
-        )
-        RETURNING project_id, campaign_id, impressions
+        SELECT s.id FROM {slot} s
+        WHERE {deck.format(t='s')} {cap_clause}
+          AND NOT EXISTS (SELECT 1 FROM {vote} v WHERE v.participant_id = %s AND v.project_id = s.project_id)
+          AND NOT EXISTS (
+              SELECT 1 FROM {impression} i
+              WHERE i.participant_id = %s AND i.session = %s AND i.project_id = s.project_id
+          )
+        ORDER BY s.{key}
+        LIMIT 1
+        {lock}
     """
+
+
+def _update_sql(filtered, candidates):
+    slot = _table(RouletteSlot)
+    if filtered:
+        bump = "filtered_impressions = filtered_impressions + 1, filter_key = filtered_impressions + 1 + %s"
+    else:
+        bump = "draw_key = impressions - filtered_impressions + 1 + %s"
+    # Right-hand sides see the row's old values.
+    return f"UPDATE {slot} SET impressions = impressions + 1, {bump} WHERE id = ({candidates})"
+
+
+def _candidate_params(campaign_ids, category_keys, capped, participant_id, session):
+    deck = [*campaign_ids, *category_keys]
+    # The cap's minimum takes the deck's parameters twice (once per bound).
+    return [*deck, *(deck * 2 if capped else []), participant_id, participant_id, session]
 
 
 def draw(*, participant_id, campaign_ids, category_keys=(), session=""):
@@ -144,35 +176,56 @@ def draw(*, participant_id, campaign_ids, category_keys=(), session=""):
     category_keys = [_uuid_param(k) for k in category_keys]
     if not campaign_ids:
         return None
-    filtered = 1 if category_keys else 0
-    params = [filtered, _jitter(), *campaign_ids, *category_keys, participant_id, participant_id, session]
-    # Every draw respects the cap. A filtered draw that finds nothing under it falls back to its category's
-    # smallest key: visitors who narrow the Roulette still get that category's projects, and the fairness report
-    # shows filtered impressions apart.
+    filtered = bool(category_keys)
+    # Every draw respects the cap. A filtered draw that finds nothing under it falls back to its categories'
+    # smallest key: visitors who narrow the Roulette still get those projects.
     attempts = (True, False) if filtered else (True,)
+    postgres = connection.vendor == "postgresql"
+    for capped in attempts:
+        candidates = _candidates_sql(
+            len(campaign_ids), len(category_keys), capped, "FOR UPDATE SKIP LOCKED" if postgres else ""
+        )
+        params = [_jitter(), *_candidate_params(campaign_ids, category_keys, capped, participant_id, session)]
+        if postgres:
+            result = _draw_postgresql(candidates, params, filtered, participant_id, session)
+        else:
+            result = _draw_generic(candidates, params, filtered, participant_id, session)
+        if result is not None:
+            return result
+    return None
+
+
+def _draw_postgresql(candidates, params, filtered, participant_id, session):
+    # One statement, one round trip: the slot's UPDATE and the impression's INSERT commit together or not at all.
+    impression = _table(Impression)
+    sql = f"""
+        WITH drawn AS ({_update_sql(filtered, candidates)} RETURNING project_id, campaign_id, impressions)
+        INSERT INTO {impression} (participant_id, project_id, campaign_id, session, filtered, created_at)
+        SELECT %s, drawn.project_id, drawn.campaign_id, %s, %s, %s FROM drawn
+        RETURNING id, project_id, campaign_id, (SELECT impressions FROM drawn)
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, participant_id, session, filtered, timezone.now()])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    impression_id, project_id, campaign_id, impressions = row
+    return DrawResult(project_id, campaign_id, impression_id, impressions)
+
+
+def _draw_generic(candidates, params, filtered, participant_id, session):
     with transaction.atomic():
-        row = None
-        for capped in attempts:
-            sql = _draw_sql(connection.vendor, len(campaign_ids), len(category_keys), capped)
-            # The cap's two subqueries each take the campaign ids, after the category keys.
-            extra = [*campaign_ids, *campaign_ids] if capped else []
-            query_params = params[: 2 + len(campaign_ids) + len(category_keys)] + extra + params[
-                2 + len(campaign_ids) + len(category_keys):
-            ]
-            with connection.cursor() as cursor:
-                cursor.execute(sql, query_params)
-                row = cursor.fetchone()
-            if row is not None:
-                break
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"{_update_sql(filtered, candidates)} RETURNING project_id, campaign_id, impressions", params
+            )
+            row = cursor.fetchone()
         if row is None:
             return None
         project_id, campaign_id, impressions = row
         impression = Impression.objects.create(
-            participant_id=participant_id,
-            project_id=project_id,
-            campaign_id=campaign_id,
-            session=session,
-            filtered=bool(filtered),
+            participant_id=participant_id, project_id=project_id, campaign_id=campaign_id, session=session,
+            filtered=filtered,
         )
     return DrawResult(project_id, campaign_id, impression.pk, impressions)
 
