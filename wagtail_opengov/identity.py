@@ -25,6 +25,7 @@ def _signer():
 
 
 def device_token(request):
+    """The cookie's signed value (``"<participant id>:<token>"``; a bare token in cookies set before), or None."""
     raw = request.COOKIES.get(conf.get_setting("DEVICE_COOKIE_NAME"))
     if not raw:
         return None
@@ -34,27 +35,47 @@ def device_token(request):
         return None
 
 
-def get_participant(request, *, create=False):
-    """Return ``(participant, new_token)``; ``new_token`` is set when a new device identity was created and
-    must be stored with :func:`remember_device`."""
+def participant_id(request, *, create=False):
+    """Return ``(participant id, new_value)`` without a query for a returning device: the id is inside the
+    signed cookie, and only this site can sign. ``new_value`` is set when the cookie must be (re)written with
+    :func:`remember_device`."""
     from .models.participation import Participant
 
-    token = device_token(request)
-    if token:
-        participant = Participant.objects.filter(token_hash=keyed_hash(token, "device")).first()
-        if participant is not None:
-            return participant, None
+    value = device_token(request)
+    if value:
+        pk, sep, _token = value.partition(":")
+        if sep and pk.isdigit():
+            return int(pk), None
+        # A cookie from before ids were signed into it: look the device up once, then upgrade the cookie.
+        found = Participant.objects.filter(token_hash=keyed_hash(value, "device")).values_list("pk", flat=True).first()
+        if found is not None:
+            return found, f"{found}:{value}"
     if not create:
         return None, None
-    token = secrets.token_urlsafe(32)
+    token = secrets.token_urlsafe(32)  # URL-safe alphabet: never contains ":"
     participant = Participant.objects.create(token_hash=keyed_hash(token, "device"))
-    return participant, token
+    return participant.pk, f"{participant.pk}:{token}"
 
 
-def remember_device(request, response, token):
+def get_participant(request, *, create=False):
+    """Return ``(participant, new_value)``; ``new_value`` is set when the device cookie must be (re)written
+    with :func:`remember_device`."""
+    from .models.participation import Participant
+
+    pk, new_value = participant_id(request, create=create)
+    participant = Participant.objects.filter(pk=pk).first() if pk is not None else None
+    if participant is None and pk is not None and create:
+        # Signed for a participant that no longer exists: start a new identity.
+        token = secrets.token_urlsafe(32)
+        participant = Participant.objects.create(token_hash=keyed_hash(token, "device"))
+        new_value = f"{participant.pk}:{token}"
+    return participant, new_value
+
+
+def remember_device(request, response, value):
     response.set_cookie(
         conf.get_setting("DEVICE_COOKIE_NAME"),
-        _signer().sign(token),
+        _signer().sign(value),
         max_age=conf.get_setting("DEVICE_COOKIE_AGE"),
         httponly=True,
         samesite="Lax",

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 import bleach
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from . import conf, identity, limits, roulette
+from . import conf, identity, limits, roulette, snapshots
 from .models.participation import RouletteSlot, Vote, VoteChoice, VoteStatus
-from .models.stages import Stage
 
 TICKET_SALT = "wagtail_opengov.ticket"
 REASON_MAX_LENGTH = 2000
@@ -32,9 +31,23 @@ class Refused(Exception):
 
 @dataclass
 class Card:
-    project: object
+    project_id: int
     ticket: str
     impressions: int
+
+    @property
+    def project(self):
+        # Loaded only by callers that render the page itself (the no-JavaScript Roulette); the API's card comes
+        # from the cached snapshot.
+        if not hasattr(self, "_project"):
+            from .models.project import ProjectPage
+
+            self._project = ProjectPage.objects.select_related("category").get(pk=self.project_id)
+        return self._project
+
+
+def _pk(obj):
+    return getattr(obj, "pk", obj)
 
 
 def open_campaigns(campaign=None):
@@ -47,59 +60,51 @@ def open_campaigns(campaign=None):
 
 def category_keys(slugs):
     """Translation keys for category slugs; unknown slugs are refused rather than silently ignored."""
-    from .models.snippets import Category
-
-    slugs = [s for s in dict.fromkeys(slugs or []) if s]
-    if not slugs:
-        return []
-    rows = list(Category.objects.filter(slug__in=slugs).values_list("slug", "translation_key").distinct())
-    unknown = sorted(set(slugs) - {slug for slug, _key in rows})
-    if unknown:
+    try:
+        return snapshots.category_keys(slugs)
+    except LookupError as error:
         raise Refused(
             "unknown_category",
-            _("These categories do not exist: %(slugs)s.") % {"slugs": ", ".join(unknown)},
+            _("These categories do not exist: %(slugs)s.") % {"slugs": ", ".join(error.args[0])},
             400,
-        )
-    # Translations share a key; categories that merely share a slug in different languages all count.
-    return list(dict.fromkeys(key for _slug, key in rows))
+        ) from None
 
 
 def draw_card(*, participant, campaigns, categories=(), session=""):
-    """Draw the next project for ``participant`` and sign a ticket for it; None when nothing is left."""
-    from .models.project import ProjectPage
-
+    """Draw the next project for ``participant`` (a participant or its id) among ``campaigns`` (open campaign
+    pages or their canonical ids) and sign a ticket for it; None when nothing is left."""
     if not campaigns:
         raise Refused("voting_closed", _("Voting is not open in this campaign."), 409)
+    participant_id = _pk(participant)
     result = roulette.draw(
-        participant_id=participant.pk,
-        campaign_ids=[c.pk for c in campaigns],
+        participant_id=participant_id,
+        campaign_ids=[_pk(c) for c in campaigns],
         category_keys=categories,
         session=session,
     )
     if result is None:
         return None
-    project = ProjectPage.objects.select_related("category").get(pk=result.project_id)
     ticket = signing.dumps(
         {
             "i": result.impression_id,
-            "p": participant.pk,
+            "p": participant_id,
             "j": result.project_id,
             "c": result.campaign_id,
             "t": time.time(),
         },
         salt=TICKET_SALT,
     )
-    return Card(project=project, ticket=ticket, impressions=result.impressions)
+    return Card(project_id=result.project_id, ticket=ticket, impressions=result.impressions)
 
 
-def _read_ticket(ticket, participant):
+def _read_ticket(ticket, participant_id):
     try:
         payload = signing.loads(ticket or "", salt=TICKET_SALT, max_age=conf.get_setting("TICKET_MAX_AGE"))
     except signing.SignatureExpired:
         raise Refused("ticket_expired", _("This project card has expired. Show another project to get a new one."), 410) from None
     except signing.BadSignature:
         raise Refused("invalid_ticket", _("This vote ticket is not valid."), 400) from None
-    if participant is None or payload.get("p") != participant.pk:
+    if participant_id is None or payload.get("p") != participant_id:
         raise Refused("foreign_ticket", _("This vote ticket was issued to another device."), 403)
     if time.time() - payload.get("t", 0) < conf.get_setting("TICKET_MIN_SECONDS"):
         raise Refused("too_fast", _("Please take a moment to read the project before voting."), 429)
@@ -119,55 +124,67 @@ def clean_reason(reason):
 
 
 def cast_vote(*, participant, ticket, choice, reason="", ip=""):
-    """Store a vote, or raise :class:`Refused`. Over a rate limit the vote is stored as quarantined and the
-    voter sees the same success."""
-    from .models.campaign import CampaignPage
-    from .models.project import ProjectPage
+    """Store a vote of ``participant`` (a participant or its id), or raise :class:`Refused`. Over a rate limit
+    the vote is stored as quarantined and the voter sees the same success."""
+    from .models.participation import Participant
 
     if choice not in VoteChoice.values:
         raise Refused("invalid_choice", _("Choose FOR or AGAINST."), 400)
-    payload = _read_ticket(ticket, participant)
+    participant_id = _pk(participant)
+    payload = _read_ticket(ticket, participant_id)
     reason = clean_reason(reason)
-    project = ProjectPage.objects.filter(pk=payload["j"]).first()
-    if project is None or not project.live or project.stage != Stage.ADMITTED:
-        raise Refused("not_admitted", _("This project is not open for voting."), 409)
-    # The campaign the draw was made in (one query, rather than walking up the page tree on every vote).
-    campaign = CampaignPage.objects.filter(pk=payload["c"]).first()
+    # The campaign the draw was made in, from the cached snapshot: no page-tree walk on the hot path.
+    campaign = snapshots.campaign_state(payload["c"])
     if campaign is None or not campaign.voting_open:
         raise Refused("voting_closed", _("Voting is not open in this campaign."), 409)
 
     ip_hash = identity.keyed_hash(ip, "ip") if ip else ""
     subnet = identity.subnet_of(ip)
     subnet_hash = identity.keyed_hash(subnet, "subnet") if subnet else ""
-    exceeded = limits.exceeded_limit({"participant": str(participant.pk), "ip": ip_hash, "subnet": subnet_hash})
+    exceeded = limits.exceeded_limit({"participant": str(participant_id), "ip": ip_hash, "subnet": subnet_hash})
     status = VoteStatus.QUARANTINED if exceeded else VoteStatus.COUNTED
+    project_id = payload["j"]
     try:
         with transaction.atomic():
             vote = Vote.objects.create(
-                participant=participant,
-                project_id=project.pk,
-                campaign_id=campaign.pk,
+                participant_id=participant_id,
+                project_id=project_id,
+                campaign_id=payload["c"],
                 impression_id=payload["i"],
                 choice=choice,
                 reason=reason,
                 status=status,
                 status_note=f"rate limit {exceeded}" if exceeded else "",
-                verification_level=participant.verification_level,
+                # Read inside the INSERT: the level can rise (email, phone…) after the cookie was set.
+                verification_level=Subquery(
+                    Participant.objects.filter(pk=participant_id).values("verification_level")[:1]
+                ),
                 ip_hash=ip_hash,
                 subnet_hash=subnet_hash,
             )
-            if status == VoteStatus.COUNTED:
-                _add_to_tally(project.pk, choice, +1)
+            # The slot is in the deck exactly while the project is live and admitted: the tally's UPDATE is
+            # also the admission check, and a refusal rolls the vote back.
+            delta = 1 if status == VoteStatus.COUNTED else 0
+            if not _add_to_tally(project_id, choice, delta, only_eligible=True):
+                raise Refused("not_admitted", _("This project is not open for voting."), 409)
     except IntegrityError:
         if Vote.objects.filter(impression_id=payload["i"]).exists():
             raise Refused("ticket_used", _("This vote ticket has already been used."), 409) from None
+        if not Participant.objects.filter(pk=participant_id).exists():
+            raise Refused("foreign_ticket", _("This vote ticket was issued to another device."), 403) from None
         raise Refused("already_voted", _("You have already voted on this project."), 409) from None
+    # The INSERT read the level in the database; dropping the expression makes the attribute deferred, so a
+    # caller that reads it loads the stored value (no query for callers that don't).
+    vote.__dict__.pop("verification_level", None)
     return vote
 
 
-def _add_to_tally(project_id, choice, delta):
+def _add_to_tally(project_id, choice, delta, *, only_eligible=False):
     field = "votes_for" if choice == VoteChoice.FOR else "votes_against"
-    RouletteSlot.objects.filter(project_id=project_id).update(**{field: F(field) + delta})
+    slots = RouletteSlot.objects.filter(project_id=project_id)
+    if only_eligible:
+        slots = slots.filter(eligible=True)
+    return slots.update(**{field: F(field) + delta})
 
 
 def set_vote_status(vote, status, note=""):
