@@ -172,3 +172,49 @@ def test_project_page_shows_tallies_only_when_public(client, campaign, deck):
     campaign.show_live_tallies = True
     campaign.save_revision().publish()
     assert client.get(project.url).context["tally"] == {"votes_for": 0, "votes_against": 1}
+
+
+# -- the cached snapshots of the hot path must never show residents something an editor has changed -------------
+
+
+def test_an_editors_changes_reach_the_next_draw(client, campaign, deck):
+    first = draw(client, campaign, categories=["roads"])
+    project = next(p for p in deck if p.pk == first["project"]["id"])
+    project.title = "Дорога, переименованная"
+    project.save_revision().publish()
+    seen = set()
+    for i in range(6):
+        client.cookies.pop("opengov_session", None)  # a new browsing session shows projects again
+        seen.add(draw(client, campaign)["project"]["title"])
+    assert "Дорога, переименованная" in seen
+
+    campaign.unpublish()
+    response = post(client, "/roulette/draw", {"campaign": campaign.pk})
+    assert response.status_code == 400 and response.json()["error"] == "unknown_campaign"
+
+
+@override_settings(OPENGOV=FAST)
+def test_closing_the_window_refuses_votes_on_tickets_already_drawn(client, campaign, deck):
+    card = draw(client, campaign)
+    campaign.voting_end = timezone.now() - timedelta(minutes=1)
+    campaign.save_revision().publish()
+    response = post(client, "/votes", {"ticket": card["ticket"], "choice": "for"})
+    assert response.status_code == 409 and response.json()["error"] == "voting_closed"
+    assert Vote.objects.count() == 0
+
+
+@override_settings(OPENGOV=FAST)
+def test_a_device_cookie_from_before_ids_were_signed_in_still_votes(client, campaign, deck):
+    from django.core import signing
+
+    from wagtail_opengov import identity
+    from wagtail_opengov.models import Participant
+
+    participant = Participant.objects.create(token_hash=identity.keyed_hash("old-token", "device"))
+    client.cookies["opengov_device"] = signing.get_cookie_signer(salt=identity.DEVICE_SALT).sign("old-token")
+    card = draw(client, campaign)
+    # Upgraded in place: same participant, new cookie carrying its id.
+    assert identity.device_token_value(client.cookies["opengov_device"].value) == f"{participant.pk}:old-token"
+    assert post(client, "/votes", {"ticket": card["ticket"], "choice": "for"}).status_code == 201
+    assert Vote.objects.get().participant_id == participant.pk
+    assert Participant.objects.count() == 1

@@ -26,7 +26,10 @@ def _signer():
 
 def device_token(request):
     """The cookie's signed value (``"<participant id>:<token>"``; a bare token in cookies set before), or None."""
-    raw = request.COOKIES.get(conf.get_setting("DEVICE_COOKIE_NAME"))
+    return device_token_value(request.COOKIES.get(conf.get_setting("DEVICE_COOKIE_NAME")))
+
+
+def device_token_value(raw):
     if not raw:
         return None
     try:
