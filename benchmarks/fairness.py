@@ -114,6 +114,8 @@ def run_engine(campaign, categories, total, args, filtered_share, label):
                     impression_id=result.impression_id, choice="for",
                 )])
                 votes += 1
+            if draws % 5000 == 0:
+                common.stand_in_for_autovacuum()
             if draws % 20000 == 0:
                 common.log(f"  {label}: {draws:,} draws ({draws / (time.monotonic() - started):.0f}/s)")
     common.log(f"{label}: {draws:,} draws, {votes:,} votes, {len(participants):,} participants, "

@@ -31,28 +31,26 @@ API = "/opengov/api/v1"
 # (label, module path fragment, function name); the first row of each list is the whole view.
 DRAW_STEPS = [
     ("whole view: api/v1.draw", "wagtail_opengov/api/v1.py", "draw"),
-    ("_campaign: campaign page, .public() check, canonical()", "wagtail_opengov/api/v1.py", "_campaign"),
+    ("snapshots: campaign state + card generation (one cache read)", "wagtail_opengov/snapshots.py",
+     "campaign_state_and_generation"),
     ("voting.category_keys", "wagtail_opengov/voting.py", "category_keys"),
-    ("identity.get_participant", "wagtail_opengov/identity.py", "get_participant"),
-    ("voting.draw_card (engine + project fetch + ticket)", "wagtail_opengov/voting.py", "draw_card"),
-    ("  roulette.draw (the engine: UPDATE ... RETURNING + INSERT impression)", "wagtail_opengov/roulette/engine.py", "draw"),
+    ("identity.participant_id (signed cookie)", "wagtail_opengov/identity.py", "participant_id"),
+    ("voting.draw_card (engine + ticket)", "wagtail_opengov/voting.py", "draw_card"),
+    ("  roulette.draw (the engine: one UPDATE ... RETURNING + INSERT statement)", "wagtail_opengov/roulette/engine.py", "draw"),
     ("  signing.dumps (the ticket)", "django/core/signing.py", "dumps"),
-    ("presenters.card_out (localized page, URL, category)", "wagtail_opengov/api/presenters.py", "card_out"),
-    ("  Page.get_url (site lookup)", "wagtail/models/pages.py", "get_url"),
-    ("  Page.localized (locale lookup)", "wagtail/models/i18n.py", "localized"),
+    ("snapshots.card (cached card; built on a miss)", "wagtail_opengov/snapshots.py", "card"),
+    ("  _build_card (cache misses only)", "wagtail_opengov/snapshots.py", "_build_card"),
 ]
 VOTE_STEPS = [
     ("whole view: api/v1.vote", "wagtail_opengov/api/v1.py", "vote"),
-    ("identity.get_participant", "wagtail_opengov/identity.py", "get_participant"),
+    ("identity.participant_id (signed cookie)", "wagtail_opengov/identity.py", "participant_id"),
     ("voting.cast_vote", "wagtail_opengov/voting.py", "cast_vote"),
     ("  _read_ticket (signature check)", "wagtail_opengov/voting.py", "_read_ticket"),
     ("  clean_reason (bleach)", "wagtail_opengov/voting.py", "clean_reason"),
-    ("  limits.exceeded_limit (cache add + incr per window)", "wagtail_opengov/limits.py", "exceeded_limit"),
-    ("  Page.get_parent", "treebeard/mp_tree.py", "get_parent"),
-    ("  Page.specific", "wagtail/models/specific.py", "get_specific"),
+    ("  snapshots.campaign_state (one cache read)", "wagtail_opengov/snapshots.py", "campaign_state"),
+    ("  limits.exceeded_limit (one Redis pipeline)", "wagtail_opengov/limits.py", "exceeded_limit"),
     ("  Model.save of the Vote (incl. signals)", "django/db/models/base.py", "save"),
-    ("    ReferenceIndex (post_save signal)", "wagtail/signal_handlers.py", "update_reference_index_on_save"),
-    ("  _add_to_tally", "wagtail_opengov/voting.py", "_add_to_tally"),
+    ("  _add_to_tally (also the admission check)", "wagtail_opengov/voting.py", "_add_to_tally"),
 ]
 
 

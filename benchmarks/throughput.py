@@ -420,6 +420,7 @@ def main():
         per_phase = args.duration / args.rounds
 
         def phase(name, step, duration=per_phase):
+            common.stand_in_for_autovacuum()  # between phases, untimed; see _common.py
             return run_phase(name, args.clients, duration, step, process.pid, args.database, args.max_requests)
 
         phase("warm-up", baseline_step, duration=2.0)

@@ -25,24 +25,42 @@ def _redis_client():
         from django.core.cache.backends.redis import RedisCache
     except ImportError:  # pragma: no cover - redis-py not installed
         return None
-    if not isinstance(cache, RedisCache):
+    from django.core.cache import caches
+
+    backend = caches["default"]  # the backend itself: ``cache`` is a proxy that isinstance() cannot see through
+    if not isinstance(backend, RedisCache):
         return None
-    return cache._cache.get_client(write=True)
+    return backend._cache.get_client(write=True)
+
+
+# INCR every key, setting its expiry when it is new; one round trip however many windows are configured.
+_BUMP_SCRIPT = """
+local counts = {}
+for i, key in ipairs(KEYS) do
+  local n = redis.call('INCR', key)
+  if n == 1 then redis.call('EXPIRE', key, ARGV[i]) end
+  counts[i] = n
+end
+return counts
+"""
+_script = None
 
 
 def _bump_all(keys):
     """Count one event in each ``(key, timeout)``; return the new counts. One round trip on Redis."""
+    global _script
     client = _redis_client()
     if client is None:
         return [_bump(key, timeout) for key, timeout in keys]
-    pipe = client.pipeline(transaction=False)
-    for key, timeout in keys:
-        # Django's Redis backend stores integers as plain numbers, so INCR works on what it wrote and
-        # cache.get() reads these counters back.
-        full_key = cache.make_and_validate_key(key)
-        pipe.set(full_key, 0, ex=timeout, nx=True)
-        pipe.incr(full_key)
-    return pipe.execute()[1::2]
+    if _script is None:
+        # EVALSHA with a fallback to EVAL when the server has not seen the script yet (e.g. after a restart).
+        _script = client.register_script(_BUMP_SCRIPT)
+    # Django's Redis backend stores integers as plain numbers, so cache.get() reads these counters back.
+    return _script(
+        keys=[cache.make_and_validate_key(key) for key, _timeout in keys],
+        args=[timeout for _key, timeout in keys],
+        client=client,
+    )
 
 
 def exceeded_limit(identities, now=None):

@@ -1,4 +1,5 @@
-"""Small read-models of pages for the Roulette's hot path, kept in Django's cache.
+"""Small read-models of pages for the Roulette's hot path, kept in Django's cache (the cards themselves are
+stored in the database next to the deck: roulette/cards.py).
 
 A draw or a vote must not walk Wagtail's page tree, look up the site and the locale, and load a whole page row
 each time: those cost several times the engine itself. What they need changes only when an editor publishes,
@@ -6,7 +7,7 @@ so it is cached (in Redis in production, shared by every app server) and dropped
 this module whenever a page, a view restriction, a category or a site changes.
 
 With a per-process cache (LocMem, Django's default) a change reaches other processes when their copy expires
-(``CAMPAIGN_TTL``, ``CARD_TTL``); voting windows are always checked against the current time, never cached as
+(``CAMPAIGN_TTL``, ``CATEGORIES_TTL``); voting windows are always checked against the current time, never cached as
 open/closed."""
 
 from dataclasses import dataclass
@@ -18,9 +19,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 
 CAMPAIGN_TTL = 60
-CARD_TTL = 600
 CATEGORIES_TTL = 600
-_CARDS_GENERATION = "opengov:cards:gen"
 _OPEN_CAMPAIGNS = "opengov:campaigns:open"
 
 
@@ -54,19 +53,12 @@ def _load_campaign(campaign_id):
 
 def campaign_state(campaign_id):
     """The live, public campaign ``campaign_id`` as a :class:`CampaignState`, or None. One cache read."""
-    state, _generation = campaign_state_and_generation(campaign_id)
-    return state
-
-
-def campaign_state_and_generation(campaign_id):
-    # One round trip for both: the card cache's generation is needed right after the draw.
     key = _campaign_key(campaign_id)
-    found = cache.get_many([key, _CARDS_GENERATION])
-    state = found.get(key)
+    state = cache.get(key)
     if state is None:
         state = _load_campaign(campaign_id) or False  # False: remembered "no such campaign"
         cache.set(key, state, CAMPAIGN_TTL)
-    return state or None, found.get(_CARDS_GENERATION, 0)
+    return state or None
 
 
 def open_campaign_ids():
@@ -106,7 +98,8 @@ def category_keys(slugs):
     return list(dict.fromkeys(k for slug in slugs for k in by_slug[slug]))
 
 
-def _language():
+def language():
+    """The content language of the active request language (``kk``, ``ru``…), as cards are stored."""
     from wagtail.coreutils import get_supported_content_language_variant
 
     try:
@@ -115,68 +108,17 @@ def _language():
         return translation.get_language() or ""
 
 
-def _build_card(request, project_id, language):
-    from .models.project import ProjectPage
-    from .models.snippets import Category
-
-    pages = list(
-        ProjectPage.objects.filter(translation_key__in=ProjectPage.objects.filter(pk=project_id).values("translation_key"))
-        .filter(live=True)
-        .select_related("locale", "category")
-    )
-    by_pk = {page.pk: page for page in pages}
-    shown = next((p for p in pages if p.locale.language_code == language), None) or by_pk.get(project_id)
-    if shown is None:
-        return None
-    category = None
-    if shown.category_id:
-        category = shown.category
-        if category.locale_id != shown.locale_id:
-            category = (
-                Category.objects.filter(translation_key=category.translation_key, locale_id=shown.locale_id).first()
-                or category
-            )
-    _site_id, root_url, page_path = shown.get_url_parts(request) or (None, "", "")
-    return {
-        "id": project_id,
-        "title": shown.title,
-        "summary": shown.summary,
-        "root_url": root_url or "",
-        "path": page_path or "",
-        "category": {"slug": category.slug, "name": category.name} if category else None,
-    }
-
-
-def card(request, project_id, generation=None):
-    """The card of project ``project_id`` (canonical id) in the active language: ``id``, ``title``, ``summary``,
-    ``url``, ``category``. Built once per project, language and change; then one cache read."""
-    language = _language()
-    if generation is None:
-        generation = cache.get(_CARDS_GENERATION, 0)
-    key = f"opengov:card:{generation}:{int(project_id)}:{language}"
-    data = cache.get(key)
-    if data is None:
-        data = _build_card(request, project_id, language)
-        if data is None:
-            return None
-        cache.set(key, data, CARD_TTL)
-    # A relative URL on the site the visitor is on, an absolute one for a project on another site.
-    root = urlsplit(data["root_url"]).hostname if data["root_url"] else None
+def present_card(request, project_id, data):
+    """A stored card (see roulette/cards.py) as the API shows it: ``id``, ``title``, ``summary``, ``url``,
+    ``category``. The URL is relative on the site the visitor is on, absolute for a project on another site."""
+    root = urlsplit(data["root_url"]).hostname if data.get("root_url") else None
     same_site = root is None or root == request.get_host().rsplit(":", 1)[0]
     url = data["path"] if same_site else data["root_url"] + data["path"]
-    return {"id": data["id"], "title": data["title"], "summary": data["summary"], "url": url,
+    return {"id": project_id, "title": data["title"], "summary": data["summary"], "url": url,
             "category": data["category"]}
 
 
 # -- invalidation ----------------------------------------------------------------------------------------------
-
-
-def forget_cards():
-    """Every card is rebuilt on its next draw (a new generation; old entries expire on their own)."""
-    try:
-        cache.incr(_CARDS_GENERATION)
-    except ValueError:
-        cache.set(_CARDS_GENERATION, 1, None)
 
 
 def forget_campaigns():
@@ -196,22 +138,25 @@ def _page_changed(sender, instance, **kwargs):
         return
     if isinstance(instance, CampaignPageMixin):
         forget_campaigns()
-    if isinstance(instance, ProjectPageMixin):
-        forget_cards()
-    elif kwargs.get("signal") is post_delete:
-        # A deleted ancestor takes campaigns and projects with it.
+    elif kwargs.get("signal") is post_delete and not isinstance(instance, ProjectPageMixin):
+        # A deleted ancestor takes campaigns with it.
         forget_campaigns()
-        forget_cards()
 
 
 def _tree_changed(sender, **kwargs):
+    from .roulette.cards import rebuild
+
     forget_campaigns()
-    forget_cards()
+    # Addresses on the cards change with the tree or a site's hostname.
+    rebuild()
 
 
-def _category_changed(sender, **kwargs):
+def _category_changed(sender, instance, **kwargs):
+    from .models.participation import RouletteSlot
+    from .roulette.cards import rebuild
+
     cache.delete("opengov:categories")
-    forget_cards()
+    rebuild(RouletteSlot.objects.filter(eligible=True, category_key=instance.translation_key))
 
 
 def connect():
@@ -232,4 +177,4 @@ def connect():
     post_delete.connect(_category_changed, sender=Category, dispatch_uid="opengov_snapshots_category_deleted")
 
 
-__all__ = ["CampaignState", "campaign_state", "card", "category_keys", "connect", "open_campaign_ids"]
+__all__ = ["CampaignState", "campaign_state", "category_keys", "connect", "open_campaign_ids"]

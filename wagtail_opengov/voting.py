@@ -34,6 +34,7 @@ class Card:
     project_id: int
     ticket: str
     impressions: int
+    data: dict | None = None  # the stored card in the language asked for (roulette/cards.py)
 
     @property
     def project(self):
@@ -70,7 +71,7 @@ def category_keys(slugs):
         ) from None
 
 
-def draw_card(*, participant, campaigns, categories=(), session=""):
+def draw_card(*, participant, campaigns, categories=(), session="", language=None):
     """Draw the next project for ``participant`` (a participant or its id) among ``campaigns`` (open campaign
     pages or their canonical ids) and sign a ticket for it; None when nothing is left."""
     if not campaigns:
@@ -81,6 +82,7 @@ def draw_card(*, participant, campaigns, categories=(), session=""):
         campaign_ids=[_pk(c) for c in campaigns],
         category_keys=categories,
         session=session,
+        language=language,
     )
     if result is None:
         return None
@@ -94,7 +96,7 @@ def draw_card(*, participant, campaigns, categories=(), session=""):
         },
         salt=TICKET_SALT,
     )
-    return Card(project_id=result.project_id, ticket=ticket, impressions=result.impressions)
+    return Card(project_id=result.project_id, ticket=ticket, impressions=result.impressions, data=result.card)
 
 
 def _read_ticket(ticket, participant_id):

@@ -8,6 +8,7 @@ from .campaign import CampaignPage, CampaignPageMixin
 from .participation import (
     Impression,
     Participant,
+    ProjectCard,
     RouletteSlot,
     VerificationLevel,
     Vote,
@@ -28,6 +29,7 @@ __all__ = [
     "InvalidStageTransition",
     "MAIN_PATH",
     "Participant",
+    "ProjectCard",
     "ProjectPage",
     "ProjectPageImage",
     "ProjectPageMixin",

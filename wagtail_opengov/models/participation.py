@@ -143,3 +143,23 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.get_choice_display()} #{self.project_id}"
+
+
+class ProjectCard(models.Model):
+    """What a Roulette card shows for one project in one language, written whenever the project is saved.
+
+    The draw's single statement returns it with the drawn slot, so showing a card costs no page-tree, site or
+    locale lookup. Rebuilt from the live pages (never from a draft), and when a category, a site or the
+    tree changes."""
+
+    project = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=20)
+    # {"title", "summary", "root_url", "path", "category": {"slug", "name"} | null}
+    data = models.JSONField()
+
+    class Meta:
+        verbose_name = _("Roulette card")
+        verbose_name_plural = _("Roulette cards")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "language"], name="opengov_one_card_per_language"),
+        ]

@@ -14,6 +14,7 @@ share. Nothing lives in process memory and the global random generator is never 
 app servers can share one database.
 """
 
+import json
 import secrets
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from django.db.models import F, Min
 from django.utils import timezone
 
 from .. import conf
-from ..models.participation import Impression, RouletteSlot, Vote
+from ..models.participation import Impression, ProjectCard, RouletteSlot, Vote
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class DrawResult:
     campaign_id: int
     impression_id: int
     impressions: int
+    card: dict | None = None  # the project's card in the language asked for, if any
 
 
 def _jitter():
@@ -99,12 +101,17 @@ def remove(project):
 
 
 def sync_project(project):
-    """Make the deck agree with the project's state: in it exactly when live and admitted."""
+    """Make the deck agree with the project's state: in it exactly when live and admitted, with its cards
+    rewritten from the live pages."""
+    from .cards import build_cards, forget_cards
+
     project = canonical(project)
     if _eligible(project):
         admit(project)
+        build_cards(project)
     else:
         remove(project)
+        forget_cards(project)
 
 
 def _table(model):
@@ -165,12 +172,12 @@ def _candidate_params(campaign_ids, category_keys, capped, participant_id, sessi
     return [*deck, *(deck * 2 if capped else []), participant_id, participant_id, session]
 
 
-def draw(*, participant_id, campaign_ids, category_keys=(), session=""):
+def draw(*, participant_id, campaign_ids, category_keys=(), session="", language=None):
     """Draw the next project for a participant, or return None when nothing is left for them.
 
     ``campaign_ids``: campaigns whose voting is open (the caller checks the windows). ``category_keys``: the
     visitor's filter (translation keys of categories; empty = all). Projects this participant voted on, or saw in
-    this ``session``, are skipped.
+    this ``session``, are skipped. With ``language``, the result carries the project's stored card in it.
     """
     campaign_ids = list(campaign_ids)
     category_keys = [_uuid_param(k) for k in category_keys]
@@ -187,33 +194,41 @@ def draw(*, participant_id, campaign_ids, category_keys=(), session=""):
         )
         params = [_jitter(), *_candidate_params(campaign_ids, category_keys, capped, participant_id, session)]
         if postgres:
-            result = _draw_postgresql(candidates, params, filtered, participant_id, session)
+            result = _draw_postgresql(candidates, params, filtered, participant_id, session, language)
         else:
-            result = _draw_generic(candidates, params, filtered, participant_id, session)
+            result = _draw_generic(candidates, params, filtered, participant_id, session, language)
         if result is not None:
             return result
     return None
 
 
-def _draw_postgresql(candidates, params, filtered, participant_id, session):
-    # One statement, one round trip: the slot's UPDATE and the impression's INSERT commit together or not at all.
-    impression = _table(Impression)
+def _draw_postgresql(candidates, params, filtered, participant_id, session, language):
+    # One statement, one round trip: the slot's UPDATE and the impression's INSERT commit together or not at
+    # all, and the card comes back with them.
+    impression, card = _table(Impression), _table(ProjectCard)
     sql = f"""
-        WITH drawn AS ({_update_sql(filtered, candidates)} RETURNING project_id, campaign_id, impressions)
-        INSERT INTO {impression} (participant_id, project_id, campaign_id, session, filtered, created_at)
-        SELECT %s, drawn.project_id, drawn.campaign_id, %s, %s, %s FROM drawn
-        RETURNING id, project_id, campaign_id, (SELECT impressions FROM drawn)
+        WITH drawn AS ({_update_sql(filtered, candidates)} RETURNING project_id, campaign_id, impressions),
+        shown AS (
+            INSERT INTO {impression} (participant_id, project_id, campaign_id, session, filtered, created_at)
+            SELECT %s, drawn.project_id, drawn.campaign_id, %s, %s, %s FROM drawn
+            RETURNING id, project_id, campaign_id
+        )
+        SELECT shown.id, shown.project_id, shown.campaign_id, drawn.impressions, card.data
+        FROM shown CROSS JOIN drawn
+        LEFT JOIN {card} card ON card.project_id = shown.project_id AND card.language = %s
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, participant_id, session, filtered, timezone.now()])
+        cursor.execute(sql, [*params, participant_id, session, filtered, timezone.now(), language or ""])
         row = cursor.fetchone()
     if row is None:
         return None
-    impression_id, project_id, campaign_id, impressions = row
-    return DrawResult(project_id, campaign_id, impression_id, impressions)
+    impression_id, project_id, campaign_id, impressions, data = row
+    if isinstance(data, str):  # json delivered as text by some drivers
+        data = json.loads(data)
+    return DrawResult(project_id, campaign_id, impression_id, impressions, data)
 
 
-def _draw_generic(candidates, params, filtered, participant_id, session):
+def _draw_generic(candidates, params, filtered, participant_id, session, language):
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(
@@ -227,7 +242,10 @@ def _draw_generic(candidates, params, filtered, participant_id, session):
             participant_id=participant_id, project_id=project_id, campaign_id=campaign_id, session=session,
             filtered=filtered,
         )
-    return DrawResult(project_id, campaign_id, impression.pk, impressions)
+    data = None
+    if language:
+        data = ProjectCard.objects.filter(project_id=project_id, language=language).values_list("data", flat=True).first()
+    return DrawResult(project_id, campaign_id, impression.pk, impressions, data)
 
 
 def _uuid_param(key):
