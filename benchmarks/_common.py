@@ -249,6 +249,26 @@ def bulk_admitted_projects(campaign, categories, count, *, batch=2000, slug_pref
                 ],
                 batch_size=5000,
             )
+            # The cards saving a project writes (wagtail_opengov/roulette/cards.py), built the same way: the
+            # first project of the batch through the real builder, the rest by its pattern.
+            from wagtail_opengov.models.participation import ProjectCard
+            from wagtail_opengov.roulette.cards import build_cards, content_languages
+
+            build_cards(ProjectPage.objects.get(pk=pages[0].pk))
+            pattern = dict(ProjectCard.objects.filter(project_id=pages[0].pk).values_list("language", "data"))
+            cards = []
+            for page, category, project in zip(pages, chosen, projects):
+                for language in content_languages():
+                    data = dict(pattern[language])
+                    data.update(
+                        title=page.title,
+                        summary=project.summary,
+                        path=data["path"][: -len(pages[0].slug) - 1] + page.slug + "/",
+                        category={"slug": category.slug, "name": category.name},
+                    )
+                    if page.pk != pages[0].pk:
+                        cards.append(ProjectCard(project_id=page.pk, language=language, data=data))
+            ProjectCard.objects.bulk_create(cards, batch_size=5000)
             for page, category in zip(pages, chosen):
                 assignment[page.pk] = category
         if count >= 10000 and (start // batch) % 10 == 9:

@@ -31,15 +31,15 @@ API = "/opengov/api/v1"
 # (label, module path fragment, function name); the first row of each list is the whole view.
 DRAW_STEPS = [
     ("whole view: api/v1.draw", "wagtail_opengov/api/v1.py", "draw"),
-    ("snapshots: campaign state + card generation (one cache read)", "wagtail_opengov/snapshots.py",
-     "campaign_state_and_generation"),
+    ("snapshots.campaign_state (one cache read)", "wagtail_opengov/snapshots.py", "campaign_state"),
     ("voting.category_keys", "wagtail_opengov/voting.py", "category_keys"),
     ("identity.participant_id (signed cookie)", "wagtail_opengov/identity.py", "participant_id"),
     ("voting.draw_card (engine + ticket)", "wagtail_opengov/voting.py", "draw_card"),
-    ("  roulette.draw (the engine: one UPDATE ... RETURNING + INSERT statement)", "wagtail_opengov/roulette/engine.py", "draw"),
+    ("  roulette.draw (the engine: one statement: UPDATE, INSERT, card)", "wagtail_opengov/roulette/engine.py", "draw"),
     ("  signing.dumps (the ticket)", "django/core/signing.py", "dumps"),
-    ("snapshots.card (cached card; built on a miss)", "wagtail_opengov/snapshots.py", "card"),
-    ("  _build_card (cache misses only)", "wagtail_opengov/snapshots.py", "_build_card"),
+    ("snapshots.present_card (the stored card, URL relative or absolute)", "wagtail_opengov/snapshots.py",
+     "present_card"),
+    ("cards.card_for (only when a card is missing)", "wagtail_opengov/roulette/cards.py", "card_for"),
 ]
 VOTE_STEPS = [
     ("whole view: api/v1.vote", "wagtail_opengov/api/v1.py", "vote"),
@@ -48,7 +48,7 @@ VOTE_STEPS = [
     ("  _read_ticket (signature check)", "wagtail_opengov/voting.py", "_read_ticket"),
     ("  clean_reason (bleach)", "wagtail_opengov/voting.py", "clean_reason"),
     ("  snapshots.campaign_state (one cache read)", "wagtail_opengov/snapshots.py", "campaign_state"),
-    ("  limits.exceeded_limit (one Redis pipeline)", "wagtail_opengov/limits.py", "exceeded_limit"),
+    ("  limits.exceeded_limit (one Redis Lua call)", "wagtail_opengov/limits.py", "exceeded_limit"),
     ("  Model.save of the Vote (incl. signals)", "django/db/models/base.py", "save"),
     ("  _add_to_tally (also the admission check)", "wagtail_opengov/voting.py", "_add_to_tally"),
 ]
