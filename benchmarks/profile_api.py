@@ -71,6 +71,8 @@ def parse_args():
     parser.add_argument("--redis-url", default=common.DEFAULT_REDIS_URL,
                         help="Django's cache ('' = local memory; default: %(default)s)")
     parser.add_argument("--requests", type=int, default=300, help="requests of each kind (default: %(default)s)")
+    parser.add_argument("--top", type=int, default=0,
+                        help="also print the N functions with the most own time in each profile")
     return parser.parse_args()
 
 
@@ -142,6 +144,10 @@ def main():
             vote(t)
         profiler.disable()
         profiles["vote"] = pstats.Stats(profiler)
+        if args.top:
+            for label, stats in profiles.items():
+                print(f"\n--- {label}: top {args.top} by own time ---")
+                stats.sort_stats("tottime").print_stats(args.top)
     finally:
         common.clear_redis_limits(args.redis_url)
         common.drop_postgres_database(args.server_url, args.database)

@@ -20,17 +20,9 @@ def _bump(key, timeout):
 
 
 def _redis_client():
-    """The Redis client behind Django's own Redis cache backend, or None for any other backend."""
-    try:
-        from django.core.cache.backends.redis import RedisCache
-    except ImportError:  # pragma: no cover - redis-py not installed
-        return None
-    from django.core.cache import caches
+    from .fastcache import redis_client
 
-    backend = caches["default"]  # the backend itself: ``cache`` is a proxy that isinstance() cannot see through
-    if not isinstance(backend, RedisCache):
-        return None
-    return backend._cache.get_client(write=True)
+    return redis_client(write=True)
 
 
 # INCR every key, setting its expiry when it is new; one round trip however many windows are configured.

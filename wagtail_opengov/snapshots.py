@@ -18,6 +18,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 
+from . import fastcache
+
 CAMPAIGN_TTL = 60
 CATEGORIES_TTL = 600
 _OPEN_CAMPAIGNS = "opengov:campaigns:open"
@@ -54,7 +56,7 @@ def _load_campaign(campaign_id):
 def campaign_state(campaign_id):
     """The live, public campaign ``campaign_id`` as a :class:`CampaignState`, or None. One cache read."""
     key = _campaign_key(campaign_id)
-    state = cache.get(key)
+    state = fastcache.get(key)
     if state is None:
         state = _load_campaign(campaign_id) or False  # False: remembered "no such campaign"
         cache.set(key, state, CAMPAIGN_TTL)

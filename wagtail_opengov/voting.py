@@ -6,15 +6,17 @@ status (counted ↔ quarantined → invalidated), and each change is logged.
 """
 
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import bleach
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import conf, identity, limits, roulette, snapshots
+from . import conf, identity, limits, roulette, signals, snapshots
 from .models.participation import RouletteSlot, Vote, VoteChoice, VoteStatus
 
 TICKET_SALT = "wagtail_opengov.ticket"
@@ -145,39 +147,90 @@ def cast_vote(*, participant, ticket, choice, reason="", ip=""):
     subnet_hash = identity.keyed_hash(subnet, "subnet") if subnet else ""
     exceeded = limits.exceeded_limit({"participant": str(participant_id), "ip": ip_hash, "subnet": subnet_hash})
     status = VoteStatus.QUARANTINED if exceeded else VoteStatus.COUNTED
-    project_id = payload["j"]
+    fields = {
+        "participant_id": participant_id,
+        "project_id": payload["j"],
+        "campaign_id": payload["c"],
+        "impression_id": payload["i"],
+        "choice": choice,
+        "reason": reason,
+        "status": status,
+        "status_note": f"rate limit {exceeded}" if exceeded else "",
+        "ip_hash": ip_hash,
+        "subnet_hash": subnet_hash,
+        "created_at": timezone.now(),
+    }
     try:
-        with transaction.atomic():
-            vote = Vote.objects.create(
-                participant_id=participant_id,
-                project_id=project_id,
-                campaign_id=payload["c"],
-                impression_id=payload["i"],
-                choice=choice,
-                reason=reason,
-                status=status,
-                status_note=f"rate limit {exceeded}" if exceeded else "",
-                # Read inside the INSERT: the level can rise (email, phone…) after the cookie was set.
-                verification_level=Subquery(
-                    Participant.objects.filter(pk=participant_id).values("verification_level")[:1]
-                ),
-                ip_hash=ip_hash,
-                subnet_hash=subnet_hash,
-            )
-            # The slot is in the deck exactly while the project is live and admitted: the tally's UPDATE is
-            # also the admission check, and a refusal rolls the vote back.
-            delta = 1 if status == VoteStatus.COUNTED else 0
-            if not _add_to_tally(project_id, choice, delta, only_eligible=True):
-                raise Refused("not_admitted", _("This project is not open for voting."), 409)
+        if connection.vendor == "postgresql":
+            vote = _store_vote_postgresql(fields)
+        else:
+            vote = _store_vote(fields)
     except IntegrityError:
         if Vote.objects.filter(impression_id=payload["i"]).exists():
             raise Refused("ticket_used", _("This vote ticket has already been used."), 409) from None
         if not Participant.objects.filter(pk=participant_id).exists():
             raise Refused("foreign_ticket", _("This vote ticket was issued to another device."), 403) from None
         raise Refused("already_voted", _("You have already voted on this project."), 409) from None
-    # The INSERT read the level in the database; dropping the expression makes the attribute deferred, so a
-    # caller that reads it loads the stored value (no query for callers that don't).
+    if vote is None:
+        # The slot is in the deck exactly while the project is live and admitted.
+        raise Refused("not_admitted", _("This project is not open for voting."), 409)
+    signals.vote_cast.send(sender=Vote, vote=vote)
+    return vote
+
+
+def _store_vote(fields):
+    from .models.participation import Participant
+
+    with transaction.atomic():
+        vote = Vote.objects.create(
+            **fields,
+            # Read inside the INSERT: the level can rise (email, phone…) after the cookie was set.
+            verification_level=Subquery(
+                Participant.objects.filter(pk=fields["participant_id"]).values("verification_level")[:1]
+            ),
+        )
+        # The tally's UPDATE is also the admission check; a refusal rolls the vote back.
+        delta = 1 if fields["status"] == VoteStatus.COUNTED else 0
+        if not _add_to_tally(fields["project_id"], fields["choice"], delta, only_eligible=True):
+            transaction.set_rollback(True)
+            return None
+    # Dropping the expression makes the attribute deferred: read from the database only if someone asks.
     vote.__dict__.pop("verification_level", None)
+    return vote
+
+
+def _store_vote_postgresql(fields):
+    """The vote and its tally in one statement (one round trip, atomic by itself): the tally's UPDATE is also
+    the admission check, and the INSERT reads the participant's current verification level."""
+    from .models.participation import Participant
+
+    table = connection.ops.quote_name
+    tally = "votes_for" if fields["choice"] == VoteChoice.FOR else "votes_against"
+    columns = [c for c in fields if c != "project_id"]
+    sql = f"""
+        WITH admitted AS (
+            UPDATE {table(RouletteSlot._meta.db_table)} SET {tally} = {tally} + %s
+            WHERE project_id = %s AND eligible
+            RETURNING project_id
+        )
+        INSERT INTO {table(Vote._meta.db_table)} (project_id, verification_level, {", ".join(columns)})
+        SELECT admitted.project_id,
+               (SELECT verification_level FROM {table(Participant._meta.db_table)} WHERE id = %s),
+               {", ".join(["%s"] * len(columns))}
+        FROM admitted
+        RETURNING id, verification_level
+    """
+    params = [1 if fields["status"] == VoteStatus.COUNTED else 0, fields["project_id"], fields["participant_id"],
+              *[fields[c] for c in columns]]
+    # Inside a caller's transaction a failed statement would poison it: give it a savepoint there only.
+    with transaction.atomic() if connection.in_atomic_block else nullcontext():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+    if row is None:
+        return None
+    vote = Vote(pk=row[0], verification_level=row[1], **fields)
+    vote._state.adding, vote._state.db = False, connection.alias
     return vote
 
 
