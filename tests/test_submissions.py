@@ -301,7 +301,7 @@ def test_the_tracking_page_shows_the_stage_and_the_bookmark_advice(client, submi
         response = client.get(f"/opengov/track/{token}/?submitted=1")
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     content = response.content.decode()
     assert "Освещение двора на Абая 10" in content
     assert 'aria-current="step"' in content

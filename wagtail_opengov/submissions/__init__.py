@@ -86,7 +86,8 @@ def _collection():
     from wagtail.models import Collection
 
     name = conf.get_setting("SUBMISSION_COLLECTION")
-    root = Collection.get_first_root_node()
+    # Wagtail's migrations create the root collection; a flushed test database may have lost it.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     existing = root.get_children().filter(name=name).first()
     return existing or root.add_child(name=name)
 

@@ -13,9 +13,10 @@ from ..voting import Refused
 
 
 def _private(response):
-    # A tracking page is someone's key: never cached by a proxy, never indexed, never sent on as a Referer.
+    # A tracking page is someone's key: never cached by a proxy, never indexed, never sent to another site as a
+    # Referer ("same-origin", not "no-referrer": our own forms' CSRF origin check needs the header).
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
