@@ -474,3 +474,17 @@ def test_only_editors_of_the_project_see_its_thread(client, submit, campaign, dj
     assert client.get(thread_url).status_code == 200
     assert client.post(thread_url, {"body": "Уточните адрес"}).status_code == 302
     assert SubmissionMessage.objects.get().from_commission
+
+
+def test_a_failure_after_the_photo_was_saved_leaves_nothing_behind(submit, monkeypatch, tmp_path):
+    from wagtail_opengov.models.submissions import Submission as SubmissionModel
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(SubmissionModel.objects, "create", fail)
+    before = stored_counts()
+    with pytest.raises(RuntimeError):
+        submit(files={"photo": SimpleUploadedFile("yard.png", png_bytes(), content_type="image/png")})
+    assert stored_counts() == before
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]

@@ -92,12 +92,13 @@ def _collection():
     return existing or root.add_child(name=name)
 
 
-def _photo_image(upload, title):
+def _photo_image(upload, title, created):
     from wagtail.images import get_image_model
 
     upload.seek(0)
     image = get_image_model()(title=title[:255], file=upload, collection=_collection())
     image.save()
+    created.append(image)
     return image
 
 
@@ -116,36 +117,47 @@ def submit_project(campaign, data, *, photo=None, participant=None, ip=""):
         },
         "SUBMISSION_LIMITS",
     )
-    model = apps.get_model(campaign.project_page_model)
     token = secrets.token_urlsafe(32)
-    title = plain_text(data["title"])
-    with transaction.atomic():
-        project = model(
-            title=title,
-            summary=plain_text(data["summary"]),
-            category=data["category"],
-            area=data.get("area"),
-            estimated_cost=data.get("estimated_cost"),
-            stage=Stage.SUBMITTED,
-            initiator_kind=InitiatorKind.CITIZEN,
-            initiator_contact_name=plain_text(data.get("contact_name", "")),
-            initiator_contact=data["contact"],
-            live=False,
-            locale_id=campaign.locale_id,
-        )
-        campaign.add_child(instance=project)
-        if photo is not None:
-            ProjectPageImage.objects.create(page=project, image=_photo_image(photo, title), alt_text=title)
-        revision = project.save_revision(log_action=True)
-        Submission.objects.create(project=project, token_hash=tracking_hash(token), participant=participant)
-        workflow = project.get_workflow()
-        if workflow is not None:
-            workflow.start(project, None)
-        # Without a workflow the project stays a draft that editors find under the campaign in the admin.
+    images = []
+    try:
+        with transaction.atomic():
+            project, revision = _create(campaign, data, token, photo, participant, images)
+    except BaseException:
+        for image in images:
+            # The rollback removed the image's row; its file would otherwise stay on disk, unreferenced.
+            image.file.delete(save=False)
+        raise
     transaction.on_commit(
         lambda: submission_created.send(sender=Submission, project=project, token=token, revision=revision)
     )
     return project, token
+
+
+def _create(campaign, data, token, photo, participant, images):
+    title = plain_text(data["title"])
+    project = apps.get_model(campaign.project_page_model)(
+        title=title,
+        summary=plain_text(data["summary"]),
+        category=data["category"],
+        area=data.get("area"),
+        estimated_cost=data.get("estimated_cost"),
+        stage=Stage.SUBMITTED,
+        initiator_kind=InitiatorKind.CITIZEN,
+        initiator_contact_name=plain_text(data.get("contact_name", "")),
+        initiator_contact=data["contact"],
+        live=False,
+        locale_id=campaign.locale_id,
+    )
+    campaign.add_child(instance=project)
+    if photo is not None:
+        ProjectPageImage.objects.create(page=project, image=_photo_image(photo, title, images), alt_text=title)
+    revision = project.save_revision(log_action=True)
+    Submission.objects.create(project=project, token_hash=tracking_hash(token), participant=participant)
+    workflow = project.get_workflow()
+    if workflow is not None:
+        workflow.start(project, None)
+    # Without a workflow the project stays a draft that editors find under the campaign in the admin.
+    return project, revision
 
 
 def post_message(submission, body, *, user=None, ip=""):
