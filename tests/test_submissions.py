@@ -439,6 +439,8 @@ def test_the_commission_reads_and_answers_the_thread_in_the_admin(client, submit
     client.force_login(admin_user)
     index = client.get(reverse("wagtail_opengov_submissions"))
     assert index.status_code == 200 and project.title in index.content.decode()
+    with translation.override("ru"):
+        assert str(Stage.SUBMITTED.label) in index.content.decode()
     thread_url = reverse("wagtail_opengov_submission_thread", args=[project.pk])
     assert thread_url in client.get(reverse("wagtailadmin_pages:edit", args=[project.pk])).content.decode()
     thread = client.get(thread_url)

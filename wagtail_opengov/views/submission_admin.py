@@ -6,6 +6,7 @@ Whoever may edit the project page may read and answer its thread; their messages
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -50,11 +51,16 @@ class SubmissionIndexView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         editable = PAGE_POLICY.instances_user_has_any_permission_for(self.request.user, ["change", "publish"])
-        context["submissions"] = (
+        submissions = list(
             Submission.objects.filter(project__in=editable.values("pk"))
             .select_related("project")
-            .prefetch_related("messages")[:500]
+            .annotate(message_count=Count("messages"))[:500]
         )
+        # One query per page type for the stages, not one per row.
+        projects = {p.pk: p for p in Page.objects.filter(pk__in=[s.project_id for s in submissions]).specific()}
+        for submission in submissions:
+            submission.stage_label = getattr(projects.get(submission.project_id), "stage_label", "")
+        context["submissions"] = submissions
         return context
 
 
