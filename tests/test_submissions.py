@@ -490,3 +490,19 @@ def test_a_failure_after_the_photo_was_saved_leaves_nothing_behind(submit, monke
         submit(files={"photo": SimpleUploadedFile("yard.png", png_bytes(), content_type="image/png")})
     assert stored_counts() == before
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_a_title_made_only_of_markup_is_refused(submit):
+    before = stored_counts()
+    response = submit(title="<script></script>", summary="<b></b>")
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert 'id="id_title_error"' in content and 'id="id_summary_error"' in content
+    assert stored_counts() == before
+
+
+def test_a_title_without_letters_still_gets_a_page(submit, campaign):
+    token_from(submit(title="!!! ??? 🌳🌳"))
+    project = ProjectPage.objects.child_of(campaign).get()
+    assert project.title == "!!! ??? 🌳🌳"
+    assert project.slug.startswith("project-")

@@ -13,6 +13,7 @@ import django.dispatch
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .. import conf, identity
@@ -148,6 +149,9 @@ def _create(campaign, data, token, photo, participant, images):
         live=False,
         locale_id=campaign.locale_id,
     )
+    if not slugify(title, allow_unicode=True):
+        # Wagtail derives the slug from the title; a title of only punctuation or emoji would give none.
+        project.slug = f"project-{secrets.token_hex(4)}"
     campaign.add_child(instance=project)
     if photo is not None:
         ProjectPageImage.objects.create(page=project, image=_photo_image(photo, title, images), alt_text=title)

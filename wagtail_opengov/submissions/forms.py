@@ -91,6 +91,20 @@ class SubmissionForm(AccessibleErrorsMixin, forms.Form):
         self.fields["contact"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
 
+    def _words(self, name):
+        from . import plain_text
+
+        text = plain_text(self.cleaned_data[name])
+        if not text:
+            raise ValidationError(_("Write this in words; markup and code are removed."))
+        return text
+
+    def clean_title(self):
+        return self._words("title")
+
+    def clean_summary(self):
+        return self._words("summary")
+
     def _in_campaign_locale(self, model, chosen):
         # The project lives in the campaign's language; its snippets should too.
         return model.objects.filter(slug=chosen.slug, locale_id=self.campaign.locale_id).first() or chosen
