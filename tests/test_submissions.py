@@ -506,3 +506,19 @@ def test_a_title_without_letters_still_gets_a_page(submit, campaign):
     project = ProjectPage.objects.child_of(campaign).get()
     assert project.title == "!!! ??? 🌳🌳"
     assert project.slug.startswith("project-")
+
+
+def test_a_photo_with_too_many_pixels_is_refused(submit, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000
+    before = stored_counts()
+    response = submit(files={"photo": SimpleUploadedFile("wide.png", png_bytes((100, 100)), content_type="image/png")})
+    assert response.status_code == 400
+    assert 'id="id_photo_error"' in response.content.decode()
+    assert stored_counts() == before
+
+
+def test_other_methods_are_not_allowed(client, submit, campaign):
+    token = token_from(submit())
+    assert client.put(campaign.submit_url).status_code == 405
+    assert client.delete(f"/opengov/track/{token}/").status_code == 405
+    assert client.head(f"/opengov/track/{token}/").status_code == 200

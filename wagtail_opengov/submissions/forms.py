@@ -4,6 +4,7 @@ import re
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -128,6 +129,9 @@ class SubmissionForm(AccessibleErrorsMixin, forms.Form):
         image = getattr(photo, "image", None)
         if image is None or image.format not in PHOTO_FORMATS:
             raise ValidationError(_("The photo must be a JPEG, PNG, WebP or GIF image."))
+        # A small file can still unpack into a huge bitmap that would exhaust memory when resized.
+        if image.width * image.height > getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000):
+            raise ValidationError(_("The photo has too many pixels. Choose a smaller image."))
         return photo
 
     def clean_contact(self):

@@ -1,6 +1,6 @@
 """Residents submit a project and follow it by its private tracking link. Plain forms, no JavaScript needed."""
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -27,8 +27,8 @@ def tracking_url(token):
 
 @csrf_protect
 def submit_view(request, campaign):
-    if request.method not in ("GET", "POST"):
-        raise Http404
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     context = {
         "page": campaign,
         "campaign": campaign,
@@ -67,8 +67,8 @@ def submit_view(request, campaign):
 
 @csrf_protect
 def track_view(request, token):
-    if request.method not in ("GET", "POST"):
-        raise Http404
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     base = {"opengov_base_template": conf.get_setting("BASE_TEMPLATE")}
     submission = find_submission(token)
     if submission is None:
