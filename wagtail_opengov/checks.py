@@ -109,3 +109,35 @@ def check_sqlite_version(app_configs, **kwargs):
                 )
             ]
     return []
+
+
+@register()
+def check_submission_settings(app_configs, **kwargs):
+    raw = conf.user_settings()
+    if not isinstance(raw, dict):
+        return []
+    errors = []
+    for key in ("SUBMISSION_MAX_PHOTO_BYTES", "SUBMISSION_MAX_AGE"):
+        value = raw.get(key, conf.DEFAULTS[key])
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            errors.append(Error(f"OPENGOV[{key!r}] must be a positive integer.", id="wagtail_opengov.E101"))
+    minimum = raw.get("SUBMISSION_MIN_SECONDS", conf.DEFAULTS["SUBMISSION_MIN_SECONDS"])
+    if isinstance(minimum, bool) or not isinstance(minimum, (int, float)) or minimum < 0:
+        errors.append(
+            Error("OPENGOV['SUBMISSION_MIN_SECONDS'] must be a number of seconds ≥ 0.", id="wagtail_opengov.E101")
+        )
+    for key, scopes in (("SUBMISSION_LIMITS", {"participant", "ip"}), ("MESSAGE_LIMITS", {"thread", "ip"})):
+        limits = raw.get(key, conf.DEFAULTS[key])
+        # Same shape as VOTE_LIMITS, with other scopes.
+        valid = isinstance(limits, dict) and not set(limits) - scopes and all(
+            _valid_limits({"ip": rules}) for rules in limits.values()
+        )
+        if not valid:
+            errors.append(
+                Error(
+                    f"OPENGOV[{key!r}] must map {' and/or '.join(sorted(scopes))} to lists of "
+                    "(window seconds, maximum) pairs of positive integers.",
+                    id="wagtail_opengov.E102",
+                )
+            )
+    return errors

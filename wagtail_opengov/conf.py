@@ -38,6 +38,24 @@ DEFAULTS = {
         "ip": [(60, 120), (3600, 3000)],
         "subnet": [(60, 600), (3600, 15000)],
     },
+    # Resident submissions (no account). A photo larger than this many bytes is refused.
+    "SUBMISSION_MAX_PHOTO_BYTES": 5 * 1024 * 1024,
+    # Wagtail image collection that receives residents' photos (created on first use).
+    "SUBMISSION_COLLECTION": "Resident submissions",
+    # A form sent sooner than this many seconds after it was shown is refused as a bot's (people read first).
+    "SUBMISSION_MIN_SECONDS": 5,
+    # …and a form older than this (seconds) must be reloaded.
+    "SUBMISSION_MAX_AGE": 24 * 3600,
+    # Submissions and tracking-thread replies over these limits are refused (HTTP 429). Each is a list of
+    # (window in seconds, max); "participant" counts per device, "ip" per keyed IP hash.
+    "SUBMISSION_LIMITS": {
+        "participant": [(3600, 5), (86400, 10)],
+        "ip": [(3600, 30), (86400, 100)],
+    },
+    "MESSAGE_LIMITS": {
+        "thread": [(60, 5), (86400, 50)],
+        "ip": [(60, 20), (86400, 300)],
+    },
 }
 
 

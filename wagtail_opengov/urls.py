@@ -4,9 +4,12 @@ from django.urls import path
 
 from .api import api
 from .views.roulette import roulette_view
+from .views.submissions import track_view
 
 urlpatterns = [
     path("api/v1/", api.urls),
     # The Roulette over every open campaign, for blocks not tied to one campaign (works without JavaScript).
     path("roulette/", roulette_view, name="opengov_roulette"),
+    # A resident's private tracking link for a project they submitted (no account).
+    path("track/<str:token>/", track_view, name="opengov_track"),
 ]

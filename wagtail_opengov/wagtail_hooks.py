@@ -91,3 +91,46 @@ class VotesMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_votes_menu_item():
     return VotesMenuItem(_("Votes"), reverse("opengov_votes:index"), icon_name="tick", order=901)
+
+
+# -- resident submissions: the commission's message threads ---------------------------------------------------
+from wagtail.admin.widgets import Button  # noqa: E402
+
+from .views.submission_admin import SubmissionIndexView, SubmissionThreadView, can_see_submissions  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_submission_urls():
+    return [
+        path("opengov/submissions/", SubmissionIndexView.as_view(), name="wagtail_opengov_submissions"),
+        path(
+            "opengov/submissions/<int:page_id>/",
+            SubmissionThreadView.as_view(),
+            name="wagtail_opengov_submission_thread",
+        ),
+    ]
+
+
+class SubmissionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_submissions(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_submissions_menu_item():
+    return SubmissionsMenuItem(
+        _("Resident submissions"), reverse("wagtail_opengov_submissions"), icon_name="mail", order=250
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def submission_thread_button(page, user, view_name=None, next_url=None, **kwargs):
+    from .models.submissions import Submission
+
+    if Submission.objects.filter(project_id=page.pk).exists() and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Messages with the initiator"),
+            reverse("wagtail_opengov_submission_thread", args=[page.pk]),
+            icon_name="mail",
+            priority=66,
+        )

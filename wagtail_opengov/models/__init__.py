@@ -18,6 +18,7 @@ from .participation import (
 from .project import InitiatorKind, ProjectPage, ProjectPageImage, ProjectPageMixin, ProjectStageChange
 from .snippets import Area, Category, StateBody
 from .stages import MAIN_PATH, InvalidStageTransition, Stage, check_transition
+from .submissions import MessageSender, Submission, SubmissionMessage
 
 __all__ = [
     "Area",
@@ -37,6 +38,9 @@ __all__ = [
     "RouletteSlot",
     "Stage",
     "StateBody",
+    "Submission",
+    "SubmissionMessage",
+    "MessageSender",
     "VerificationLevel",
     "Vote",
     "VoteChoice",

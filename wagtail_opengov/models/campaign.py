@@ -152,6 +152,17 @@ class CampaignPageMixin(RoutablePageMixin, models.Model):
         context["opengov_base_template"] = conf.get_setting("BASE_TEMPLATE")
         return context
 
+    # -- resident submissions -------------------------------------------------------------------------
+    @path("submit/", name="submit")
+    def submit_route(self, request):
+        from ..views.submissions import submit_view
+
+        return submit_view(request, campaign=self)
+
+    @property
+    def submit_url(self):
+        return self.url + self.reverse_subpage("submit") if self.url else ""
+
 
 class CampaignPage(CampaignPageMixin, Page):
     template = "wagtail_opengov/campaign_page.html"

@@ -1,0 +1,111 @@
+"""Residents submit a project and follow it by its private tracking link. Plain forms, no JavaScript needed."""
+
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.csrf import csrf_protect
+
+from .. import conf, identity
+from ..submissions import find_submission, post_message, submit_project
+from ..submissions.forms import MessageForm, SubmissionForm, started_stamp
+from ..voting import Refused
+
+
+def _private(response):
+    # A tracking page is someone's key: never cached by a proxy, never indexed, never sent to another site as a
+    # Referer ("same-origin", not "no-referrer": our own forms' CSRF origin check needs the header).
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def tracking_url(token):
+    return reverse("opengov_track", args=[token])
+
+
+@csrf_protect
+def submit_view(request, campaign):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    context = {
+        "page": campaign,
+        "campaign": campaign,
+        "opengov_base_template": conf.get_setting("BASE_TEMPLATE"),
+    }
+    if not (campaign.live and campaign.submission_open):
+        return _private(render(request, "wagtail_opengov/submissions/closed_page.html", context, status=409))
+    status = 200
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, request.FILES, campaign=campaign)
+        status = 400
+        if form.is_valid():
+            participant, new_token = identity.get_participant(request, create=True)
+            try:
+                _project, token = submit_project(
+                    campaign,
+                    form.cleaned_data,
+                    photo=form.cleaned_data.get("photo"),
+                    participant=participant,
+                    ip=identity.client_address(request),
+                )
+            except Refused as refusal:
+                form.add_error(None, refusal.message)
+                status = refusal.status
+            else:
+                response = HttpResponseRedirect(tracking_url(token) + "?submitted=1")
+                response.status_code = 303
+                if new_token:
+                    identity.remember_device(request, response, new_token)
+                return _private(response)
+    else:
+        form = SubmissionForm(campaign=campaign)
+    context.update({"form": form, "started": started_stamp()})
+    return _private(render(request, "wagtail_opengov/submissions/submit_page.html", context, status=status))
+
+
+@csrf_protect
+def track_view(request, token):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    base = {"opengov_base_template": conf.get_setting("BASE_TEMPLATE")}
+    submission = find_submission(token)
+    if submission is None:
+        # 400 rather than 404: LocaleMiddleware would turn a 404 into a redirect to a language-prefixed URL.
+        return _private(render(request, "wagtail_opengov/submissions/unknown_link.html", base, status=400))
+    project = submission.project.specific
+    status = 200
+    form = MessageForm()
+    if request.method == "POST":
+        form = MessageForm(request.POST)
+        status = 400
+        if form.is_valid():
+            try:
+                post_message(submission, form.cleaned_data["body"], ip=identity.client_address(request))
+            except Refused as refusal:
+                form.add_error("body", refusal.message)
+                status = refusal.status
+            else:
+                response = HttpResponseRedirect(tracking_url(token) + "?sent=1#og-thread")
+                response.status_code = 303
+                return _private(response)
+    latest = project.get_latest_revision_as_object()
+    context = {
+        **base,
+        "submission": submission,
+        "project": project,
+        "shown": latest,
+        "thread": submission.thread(),
+        "form": form,
+        "tracking_link": request.build_absolute_uri(tracking_url(token)),
+        "just_submitted": request.GET.get("submitted") == "1",
+        "sent": request.GET.get("sent") == "1",
+        "contact_is_email": "@" in (project.initiator_contact or ""),
+    }
+    # The resident wrote in the campaign's language; the page answers in it, whatever the browser prefers.
+    language = project.locale.language_code
+    with translation.override(language):
+        response = render(request, "wagtail_opengov/submissions/track_page.html", context, status=status)
+    response["Content-Language"] = language
+    return _private(response)
