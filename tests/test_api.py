@@ -218,3 +218,24 @@ def test_a_device_cookie_from_before_ids_were_signed_in_still_votes(client, camp
     assert post(client, "/votes", {"ticket": card["ticket"], "choice": "for"}).status_code == 201
     assert Vote.objects.get().participant_id == participant.pk
     assert Participant.objects.count() == 1
+
+
+@override_settings(OPENGOV=FAST)
+def test_every_stored_vote_is_announced_once(client, campaign, deck):
+    from wagtail_opengov.signals import vote_cast
+
+    heard = []
+
+    def listener(sender, vote, **kwargs):
+        heard.append((vote.pk, vote.choice, vote.reason))
+
+    vote_cast.connect(listener)
+    try:
+        card = draw(client, campaign)
+        post(client, "/votes", {"ticket": card["ticket"], "choice": "against", "reason": "Слишком дорого"})
+        post(client, "/votes", {"ticket": card["ticket"], "choice": "against", "reason": "ещё раз"})  # refused
+    finally:
+        vote_cast.disconnect(listener)
+    stored = Vote.objects.get()
+    assert heard == [(stored.pk, "against", "Слишком дорого")]
+    assert stored.verification_level == 0
