@@ -152,6 +152,16 @@ class CampaignPageMixin(RoutablePageMixin, models.Model):
         context["opengov_base_template"] = conf.get_setting("BASE_TEMPLATE")
         return context
 
+    @path("results/", name="results")
+    def results_route(self, request):
+        from ..views.results import results_view
+
+        return results_view(request, campaign=self)
+
+    @property
+    def results_url(self):
+        return self.url + self.reverse_subpage("results") if self.url else ""
+
 
 class CampaignPage(CampaignPageMixin, Page):
     template = "wagtail_opengov/campaign_page.html"
