@@ -91,3 +91,34 @@ class VotesMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_votes_menu_item():
     return VotesMenuItem(_("Votes"), reverse("opengov_votes:index"), icon_name="tick", order=901)
+
+
+# -- results, decisions and implementation stages (after the vote) ---------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_results_urls():
+    from .views import results_admin as v
+
+    return [
+        path("opengov/results/", v.ResultsIndexView.as_view(), name="wagtail_opengov_results_index"),
+        path("opengov/results/<int:campaign_id>/", v.CampaignResultsView.as_view(), name="wagtail_opengov_results"),
+        path("opengov/results/<int:campaign_id>/close/", v.CloseVotingView.as_view(),
+             name="wagtail_opengov_results_close"),
+        path("opengov/results/project/<int:project_id>/decide/", v.RecordDecisionView.as_view(),
+             name="wagtail_opengov_results_decide"),
+        path("opengov/results/project/<int:project_id>/advance/", v.AdvanceStageView.as_view(),
+             name="wagtail_opengov_results_advance"),
+    ]
+
+
+class ResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .views.results_admin import can_view_results
+
+        return can_view_results(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_results_menu_item():
+    return ResultsMenuItem(
+        _("Results and decisions"), reverse("wagtail_opengov_results_index"), icon_name="list-ol", order=310
+    )

@@ -31,6 +31,13 @@ IMPLEMENTATION_STEPS = {
 }
 
 
+def _fresh(page):
+    # The caller's instance may predate a stage change made elsewhere (a command, another request).
+    from wagtail.models import Page
+
+    return Page.objects.get(pk=page.pk).specific
+
+
 class DecisionOutcome(models.TextChoices):
     APPROVED = Stage.APPROVED.value, _("Approved for implementation")
     NOT_APPROVED = Stage.NOT_APPROVED.value, _("Not approved")
@@ -69,7 +76,7 @@ class ProjectDecision(models.Model):
         """Record the decision and move the project (voting closed → approved / not approved) in one go."""
         from ..roulette import canonical
 
-        project = canonical(project).specific
+        project = _fresh(canonical(project))
         reason = (reason or "").strip()
         if not reason:
             raise ValidationError({"reason": _("Give a public reason for the decision.")})
@@ -89,7 +96,7 @@ def advance_implementation(project, note="", at=None):
     """Approved → in implementation → implemented, each dated, with an optional public note."""
     from ..roulette import canonical
 
-    project = canonical(project).specific
+    project = _fresh(canonical(project))
     next_stage = IMPLEMENTATION_STEPS.get(Stage(project.stage))
     if next_stage is None:
         raise ValidationError(
