@@ -217,3 +217,33 @@ def test_unpublished_admitted_project_is_never_drawn(campaign, category):
     project.set_stage(Stage.UNDER_REVIEW)
     project.set_stage(Stage.ADMITTED)
     assert roulette.draw(participant_id=new_participant().pk, campaign_ids=[campaign.pk]) is None
+
+
+def test_the_page_editor_path_carries_the_checklist_as_json(client, editor, commissioner, campaign, category, body):
+    # From the page editor, Wagtail validates the modal, sends its cleaned data back as JSON, then posts it
+    # with the edit form: the data must survive JSON, and the task must accept it.
+    project = submit_project(client, editor, campaign, category)
+    client.force_login(commissioner)
+    url = reverse("wagtailadmin_pages:collect_workflow_action_data",
+                  args=[project.pk, "approve", task_state_of(project).pk])
+    payload = json.loads(client.post(url, {**CHECKLIST, "responsible_body": body.pk},
+                                     HTTP_X_REQUESTED_WITH="XMLHttpRequest").content)
+    assert payload["step"] == "success"
+    data = json.loads(json.dumps(payload["cleaned_data"]))
+    assert data["responsible_body"] == body.pk
+    task_state_of(project).task.specific.on_action(task_state_of(project), commissioner, "approve", **data)
+    project = ProjectPage.objects.get(pk=project.pk)
+    assert project.live and project.stage == Stage.ADMITTED
+
+
+def test_checkpoint_decisions_are_listed_read_only_for_the_commission(
+    client, editor, commissioner, campaign, category, body
+):
+    project = submit_project(client, editor, campaign, category)
+    act(client, commissioner, project, "approve", {**CHECKLIST, "responsible_body": body.pk})
+    response = client.get(reverse("opengov_checkpoint_decisions:index"))
+    assert response.status_code == 200 and project.title in response.content.decode()
+    decision = CheckpointDecision.objects.get()
+    assert client.get(reverse("opengov_checkpoint_decisions:edit", args=[decision.pk])).status_code != 200
+    client.force_login(editor)
+    assert client.get(reverse("opengov_checkpoint_decisions:index")).status_code != 200

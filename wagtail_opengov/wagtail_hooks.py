@@ -122,3 +122,30 @@ def register_results_menu_item():
     return ResultsMenuItem(
         _("Results and decisions"), reverse("wagtail_opengov_results_index"), icon_name="list-ol", order=310
     )
+
+
+# -- the control checkpoint's decision records (read-only) ------------------------------------------------------------
+from .views.checkpoint_admin import (  # noqa: E402
+    CHECKPOINT_PERMISSION_POLICY,
+    CheckpointDecisionViewSet,
+    register_checkpoint_permission_policy,
+)
+
+register_checkpoint_permission_policy()
+
+
+@hooks.register("register_admin_viewset")
+def register_checkpoint_viewset():
+    return CheckpointDecisionViewSet("opengov_checkpoint_decisions")
+
+
+class CheckpointDecisionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return CHECKPOINT_PERMISSION_POLICY.user_has_any_permission(request.user, ["view"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_checkpoint_menu_item():
+    return CheckpointDecisionsMenuItem(
+        _("Checkpoint decisions"), reverse("opengov_checkpoint_decisions:index"), icon_name="clipboard-list", order=902
+    )
