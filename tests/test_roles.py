@@ -148,3 +148,16 @@ def test_residents_see_only_public_data(client, users, campaign, category):
     for url in (reverse("wagtail_opengov_results_index"), reverse("wagtail_opengov_results", args=[campaign.pk])):
         assert client.get(url).status_code == 302  # to the admin login
 
+
+
+def test_only_the_commission_sees_the_checkpoint_actions_in_the_page_editor(client, users, campaign, category):
+    project = submit_project(client, users["editor"], campaign, category)
+    edit = reverse("wagtailadmin_pages:edit", args=[project.pk])
+    client.force_login(users["commission"])
+    html = client.get(edit).content.decode()
+    for action in ("approve", "reject", "request_changes"):
+        assert f'data-workflow-action-name="{action}"' in html
+    client.force_login(users["editor"])
+    response = client.get(edit)
+    assert response.status_code == 200
+    assert 'data-workflow-action-name="approve"' not in response.content.decode()
