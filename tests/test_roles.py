@@ -161,3 +161,20 @@ def test_only_the_commission_sees_the_checkpoint_actions_in_the_page_editor(clie
     response = client.get(edit)
     assert response.status_code == 200
     assert 'data-workflow-action-name="approve"' not in response.content.decode()
+
+
+def test_campaign_changes_by_the_web_editor_are_approved_by_the_commission(client, users, campaign):
+    client.force_login(users["editor"])
+    edit = reverse("wagtailadmin_pages:edit", args=[campaign.pk])
+    data = nested_form_data({
+        "title": "Бюджет участия 2027 (уточнён)", "slug": campaign.slug, "intro": rich_text("<p>Новое</p>"),
+        "submission_start": "", "submission_end": "", "voting_start": "", "voting_end": "",
+        "action-submit": "submit",
+    })
+    assert client.post(edit, data).status_code == 302
+    assert CampaignPage.objects.get(pk=campaign.pk).title == "Бюджет участия 2027"  # not published yet
+    state = campaign.workflow_states.get(status="in_progress")
+    client.force_login(users["commission"])
+    url = reverse("wagtailadmin_pages:workflow_action", args=[campaign.pk, "approve_page", state.current_task_state.pk])
+    assert client.post(url, {"comment": ""}).status_code == 302
+    assert CampaignPage.objects.get(pk=campaign.pk).title == "Бюджет участия 2027 (уточнён)"

@@ -11,7 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import AbstractGroupApprovalTask, Revision
 
 from .project import ProjectPageMixin
 from .stages import Stage, allowed_next
@@ -30,8 +31,9 @@ class CheckpointOutcome(models.TextChoices):
 class ControlCheckpointTask(AbstractGroupApprovalTask):
     """Members of the chosen groups (the Commission) admit or reject projects against the checklist.
 
-    Pages that are not projects (a campaign page under the same workflow) are not the checkpoint's business:
-    the task approves them as soon as it starts, so editors can keep configuring campaigns."""
+    Pages that are not projects (a campaign page under the same workflow) get Wagtail's ordinary group approval.
+    They cannot simply pass: Wagtail publishes at the end of a workflow with the rights of whoever finished it,
+    and a web editor has no publish permission."""
 
     class Meta:
         verbose_name = _("OpenGov control checkpoint")
@@ -54,12 +56,7 @@ class ControlCheckpointTask(AbstractGroupApprovalTask):
     def start(self, workflow_state, user=None):
         project = self.project_for(workflow_state.content_object)
         task_state = super().start(workflow_state, user=user)
-        if project is None:
-            task_state.status = TaskState.STATUS_APPROVED
-            task_state.finished_at = timezone.now()
-            task_state.comment = str(_("Not a project: the control checkpoint does not apply."))
-            task_state.save(update_fields=["status", "finished_at", "comment"])
-        elif project.stage == Stage.SUBMITTED:
+        if project is not None and project.stage == Stage.SUBMITTED:
             project.set_stage(Stage.UNDER_REVIEW)
         return task_state
 
@@ -68,7 +65,12 @@ class ControlCheckpointTask(AbstractGroupApprovalTask):
             return []
         project = self.project_for(obj)
         if project is None:
-            return super().get_actions(obj, user)
+            # Not "approve": Wagtail picks the action's form by its name alone, and "approve" needs the checklist.
+            return [
+                ("request_changes", _("Request changes"), True),
+                ("approve_page", _("Approve"), False),
+                ("approve_page", _("Approve with comment"), True),
+            ]
         actions = []
         if Stage(project.stage) in REVIEWABLE_STAGES:
             actions.append(("approve", _("Admit (checklist)"), True))
@@ -85,20 +87,27 @@ class ControlCheckpointTask(AbstractGroupApprovalTask):
             "approve": checkpoint_forms.CheckpointApproveForm,
             "reject": checkpoint_forms.CheckpointRejectForm,
             "request_changes": checkpoint_forms.CheckpointRequestChangesForm,
+            "approve_page": TaskStateCommentForm,
         }.get(action, super().get_form_for_action(action))
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        project = self.project_for(task_state.workflow_state.content_object)
-        if project is None:
-            return super().on_action(task_state, user, action_name, **kwargs)
-        if action_name not in {name for name, *_ in self.get_actions(project, user)}:
+        obj = task_state.workflow_state.content_object
+        if action_name not in {name for name, *_ in self.get_actions(obj, user)}:
             raise PermissionDenied
         form = self.get_form_for_action(action_name)(data=kwargs)
         if not form.is_valid():
             # The admin's modal validates first; only a request that skipped it lands here.
             raise PermissionDenied(_("The checkpoint decision is incomplete."))
         data = form.cleaned_data
+        project = self.project_for(obj)
+        if project is None:
+            # on_action's return value is a redirect URL for the admin: return nothing.
+            if action_name == "approve_page":
+                task_state.approve(user=user, comment=data.get("comment", ""))
+            else:
+                task_state.reject(user=user, comment=data.get("comment", ""))
+            return None
         if action_name == "approve":
             return self._admit(project, task_state, user, data)
         if action_name == "reject":
