@@ -174,7 +174,8 @@ def test_rejection_needs_a_public_reason_is_never_drawn_and_the_page_shows_it(
     assert project.live  # published with its reason, so the rejection is public
     assert CheckpointDecision.objects.get(project=project).duplicate_of_id == original.pk
     # The workflow is over: a rejection is final.
-    assert not WorkflowState.objects.filter(object_id=str(project.pk), status__in=["in_progress", "needs_changes"]).exists()
+    open_states = WorkflowState.objects.filter(object_id=str(project.pk), status__in=["in_progress", "needs_changes"])
+    assert not open_states.exists()
 
     participant = new_participant()
     drawn = set()

@@ -164,7 +164,8 @@ def setup(stdout=None):
         workflow.active = True
         workflow.save(update_fields=["active"])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
-    say(_("Workflow “%(workflow)s”: %(state)s.") % {"workflow": WORKFLOW_NAME, "state": _("created") if created else _("updated")})
+    state = _("created") if created else _("updated")
+    say(_("Workflow “%(workflow)s”: %(state)s.") % {"workflow": WORKFLOW_NAME, "state": state})
 
     for campaign in Page.objects.type(*campaign_models()).order_by("path"):
         if assign_workflow(campaign, workflow):

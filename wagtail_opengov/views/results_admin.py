@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -130,7 +131,12 @@ class CloseVotingView(PermissionMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Voting closed: %(count)s project(s) moved to “Voting closed”.") % {"count": moved})
+            message = ngettext(
+                "Voting closed: %(count)s project moved to “Voting closed”.",
+                "Voting closed: %(count)s projects moved to “Voting closed”.",
+                moved,
+            )
+            messages.success(request, message % {"count": moved})
         return redirect(_results_url(campaign))
 
     def get(self, request, campaign_id):
