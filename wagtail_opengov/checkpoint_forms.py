@@ -14,10 +14,17 @@ def plain_text(value):
     return bleach.clean(value or "", tags=[], attributes={}, strip=True).strip()
 
 
+def _default_locale():
+    from wagtail.models import Locale
+
+    return Locale.get_default()
+
+
 def _project_choices():
     from .models import ProjectPage
 
-    return ProjectPage.objects.order_by("title")
+    # One entry per project: its page in the site's default language.
+    return ProjectPage.objects.filter(locale=_default_locale()).order_by("title")
 
 
 class CheckpointApproveForm(forms.Form):
@@ -56,7 +63,8 @@ class CheckpointApproveForm(forms.Form):
         from .models import StateBody
 
         super().__init__(*args, **kwargs)
-        self.fields["responsible_body"].queryset = StateBody.objects.order_by("name")
+        # One entry per body (its default-language row); the task picks the project's own translation.
+        self.fields["responsible_body"].queryset = StateBody.objects.filter(locale=_default_locale()).order_by("name")
 
     def clean(self):
         cleaned = super().clean()

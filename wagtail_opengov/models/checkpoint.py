@@ -115,6 +115,11 @@ class ControlCheckpointTask(AbstractGroupApprovalTask):
         return self._request_changes(project, task_state, user, data)
 
     def _admit(self, project, task_state, user, data):
+        from .snippets import StateBody
+
+        body = StateBody.objects.get(pk=data["responsible_body"])
+        body = body.get_translation_or_none(project.locale) or body
+        data = {**data, "responsible_body": body.pk}
         CheckpointDecision.objects.create(
             project_id=project.pk,
             task_state=task_state,
