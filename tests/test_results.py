@@ -188,3 +188,24 @@ def test_a_future_implementation_date_is_refused(client, commission, campaign, v
     assert response.status_code == 400
     assert "Скоро" in response.content.decode()
     assert ProjectPage.objects.get(pk=voted["fence"].pk).stage == Stage.APPROVED
+
+
+def test_each_language_shows_the_same_results_and_decision(client, commission, campaign, voted, locales):
+    lights = voted["lights"]
+    kk_campaign = campaign.copy_for_translation(locales["kk"], copy_parents=True)
+    kk_campaign.save_revision().publish()
+    kk_lights = lights.copy_for_translation(locales["kk"])
+    kk_lights.title = "Аула жарығы"
+    kk_lights.save_revision().publish()
+    end_voting(campaign)
+    CampaignPage.objects.filter(pk=kk_campaign.pk).update(
+        voting_start=timezone.now() - timedelta(days=15), voting_end=timezone.now() - timedelta(hours=1)
+    )
+    call_command("opengov_close_voting")
+    ProjectDecision.record(kk_lights, "approved", "Жеңімпаздардың бірі")
+    assert ProjectPage.objects.get(pk=kk_lights.pk).stage == Stage.APPROVED
+    client.logout()
+    html = results_html(client, CampaignPage.objects.get(pk=kk_campaign.pk))
+    assert "Аула жарығы" in html and '<td class="og-results__for">120</td>' in html
+    assert "Жеңімпаздардың бірі" in html
+    assert "Жеңімпаздардың бірі" in client.get(ProjectPage.objects.get(pk=lights.pk).url).content.decode()
