@@ -35,3 +35,11 @@ def test_demo_data_builds_a_believable_akimat_site_and_is_idempotent(client):
         assert response.status_code == 200
         assert response.context["listing"].total >= 60
         assert f'lang="{language}"' in response.content.decode()
+
+    # The closed campaign publishes its results with the commission's decisions.
+    from wagtail_opengov.models import ProjectDecision
+
+    closed = next(c for c in CampaignPage.objects.filter(locale__language_code="ru") if c.voting_closed)
+    html = client.get(closed.url + "results/").content.decode()
+    decision = ProjectDecision.objects.filter(outcome="approved").first()
+    assert decision is not None and decision.reason in html

@@ -167,8 +167,14 @@ def connect():
 
     from .models.snippets import Category
 
-    post_save.connect(_page_changed, dispatch_uid="opengov_snapshots_page_saved")
-    post_delete.connect(_page_changed, dispatch_uid="opengov_snapshots_page_deleted")
+    from wagtail.models import get_page_models
+
+    # Per page model, so that saves of other models (impressions, votes) never call the handler.
+    for model in get_page_models():
+        post_save.connect(_page_changed, sender=model, dispatch_uid=f"opengov_snapshots_saved_{model._meta.label}")
+        post_delete.connect(
+            _page_changed, sender=model, dispatch_uid=f"opengov_snapshots_deleted_{model._meta.label}"
+        )
     page_published.connect(_page_changed, dispatch_uid="opengov_snapshots_published")
     page_unpublished.connect(_page_changed, dispatch_uid="opengov_snapshots_unpublished")
     post_page_move.connect(_tree_changed, sender=Page, dispatch_uid="opengov_snapshots_moved")

@@ -134,3 +134,60 @@ def submission_thread_button(page, user, view_name=None, next_url=None, **kwargs
             icon_name="mail",
             priority=66,
         )
+
+# -- results, decisions and implementation stages (after the vote) ---------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_results_urls():
+    from .views import results_admin as v
+
+    return [
+        path("opengov/results/", v.ResultsIndexView.as_view(), name="wagtail_opengov_results_index"),
+        path("opengov/results/<int:campaign_id>/", v.CampaignResultsView.as_view(), name="wagtail_opengov_results"),
+        path("opengov/results/<int:campaign_id>/close/", v.CloseVotingView.as_view(),
+             name="wagtail_opengov_results_close"),
+        path("opengov/results/project/<int:project_id>/decide/", v.RecordDecisionView.as_view(),
+             name="wagtail_opengov_results_decide"),
+        path("opengov/results/project/<int:project_id>/advance/", v.AdvanceStageView.as_view(),
+             name="wagtail_opengov_results_advance"),
+    ]
+
+
+class ResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .views.results_admin import can_view_results
+
+        return can_view_results(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_results_menu_item():
+    return ResultsMenuItem(
+        _("Results and decisions"), reverse("wagtail_opengov_results_index"), icon_name="list-ol", order=310
+    )
+
+
+# -- the control checkpoint's decision records (read-only) ------------------------------------------------------------
+from .views.checkpoint_admin import (  # noqa: E402
+    CHECKPOINT_PERMISSION_POLICY,
+    CheckpointDecisionViewSet,
+    register_checkpoint_permission_policy,
+)
+
+register_checkpoint_permission_policy()
+
+
+@hooks.register("register_admin_viewset")
+def register_checkpoint_viewset():
+    return CheckpointDecisionViewSet("opengov_checkpoint_decisions")
+
+
+class CheckpointDecisionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return CHECKPOINT_PERMISSION_POLICY.user_has_any_permission(request.user, ["view"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_checkpoint_menu_item():
+    return CheckpointDecisionsMenuItem(
+        _("Checkpoint decisions"), reverse("opengov_checkpoint_decisions:index"), icon_name="clipboard-list", order=902
+    )

@@ -5,6 +5,7 @@ Submodules by concern, imported one way: ``stages`` (pure rules) ← ``snippets`
 """
 
 from .campaign import CampaignPage, CampaignPageMixin
+from .checkpoint import CheckpointDecision, CheckpointOutcome, ControlCheckpointTask
 from .participation import (
     Impression,
     Participant,
@@ -16,6 +17,7 @@ from .participation import (
     VoteStatus,
 )
 from .project import InitiatorKind, ProjectPage, ProjectPageImage, ProjectPageMixin, ProjectStageChange
+from .results import DecisionOutcome, ProjectDecision
 from .snippets import Area, Category, StateBody
 from .stages import MAIN_PATH, InvalidStageTransition, Stage, check_transition
 from .submissions import MessageSender, Submission, SubmissionMessage
@@ -25,12 +27,17 @@ __all__ = [
     "CampaignPage",
     "CampaignPageMixin",
     "Category",
+    "CheckpointDecision",
+    "CheckpointOutcome",
+    "ControlCheckpointTask",
+    "DecisionOutcome",
     "Impression",
     "InitiatorKind",
     "InvalidStageTransition",
     "MAIN_PATH",
     "Participant",
     "ProjectCard",
+    "ProjectDecision",
     "ProjectPage",
     "ProjectPageImage",
     "ProjectPageMixin",

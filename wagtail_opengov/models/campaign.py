@@ -163,6 +163,16 @@ class CampaignPageMixin(RoutablePageMixin, models.Model):
     def submit_url(self):
         return self.url + self.reverse_subpage("submit") if self.url else ""
 
+    @path("results/", name="results")
+    def results_route(self, request):
+        from ..views.results import results_view
+
+        return results_view(request, campaign=self)
+
+    @property
+    def results_url(self):
+        return self.url + self.reverse_subpage("results") if self.url else ""
+
 
 class CampaignPage(CampaignPageMixin, Page):
     template = "wagtail_opengov/campaign_page.html"

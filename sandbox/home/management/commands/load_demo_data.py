@@ -66,8 +66,27 @@ class Command(BaseCommand):
             for key in ("open", "closed"):
                 self.ensure_campaign(key, homes)
             self.ensure_home_roulette(homes)
+            self.ensure_checkpoint_and_decisions()
             login = self.ensure_admin()
         self.report(login, time.monotonic() - started)
+
+    # -- roles, the checkpoint workflow, the commission's decisions --------------------------------------------
+    def ensure_checkpoint_and_decisions(self):
+        from wagtail_opengov import roles
+        from wagtail_opengov.models import ProjectDecision
+
+        roles.setup()
+        decided = set(ProjectDecision.objects.values_list("project_id", flat=True))
+        for change in ProjectStageChange.objects.filter(to_stage__in=["approved", "not_approved"]).order_by("pk"):
+            page = Page.objects.get(pk=change.project_id)
+            canonical = Page.objects.filter(translation_key=page.translation_key).order_by("pk").first()
+            if canonical.pk != page.pk or page.pk in decided:
+                continue
+            ProjectDecision.objects.create(
+                project_id=page.pk, outcome=change.to_stage, reason=change.reason or "—", decided_at=change.changed_at
+            )
+            decided.add(page.pk)
+            self.created["ProjectDecision"] += 1
 
     # -- reference data -------------------------------------------------------------------------------
     def ensure_snippets(self):
