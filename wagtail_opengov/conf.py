@@ -38,6 +38,17 @@ DEFAULTS = {
         "ip": [(60, 120), (3600, 3000)],
         "subnet": [(60, 600), (3600, 15000)],
     },
+    # Comments and complaints beyond these limits are refused (429) with a message; same format as VOTE_LIMITS.
+    "COMMENT_LIMITS": {
+        "participant": [(60, 5), (3600, 40)],
+        "ip": [(60, 30), (3600, 300)],
+    },
+    # Longest comment, in characters.
+    "COMMENT_MAX_LENGTH": 3000,
+    # Public holidays skipped when counting an objection's working-day deadline: ISO dates, e.g. "2027-03-22".
+    "HOLIDAYS": [],
+    # Sender of notification emails; None uses Django's DEFAULT_FROM_EMAIL.
+    "NOTIFICATION_FROM_EMAIL": None,
 }
 
 

@@ -5,6 +5,8 @@ Submodules by concern, imported one way: ``stages`` (pure rules) ← ``snippets`
 """
 
 from .campaign import CampaignPage, CampaignPageMixin
+from .comments import Comment, CommentStatus, Complaint, ModerationMode
+from .objections import Objection, ObjectionSource, ObjectionStatus
 from .participation import (
     Impression,
     Participant,
@@ -22,6 +24,13 @@ __all__ = [
     "Area",
     "CampaignPage",
     "CampaignPageMixin",
+    "Comment",
+    "CommentStatus",
+    "Complaint",
+    "ModerationMode",
+    "Objection",
+    "ObjectionSource",
+    "ObjectionStatus",
     "Category",
     "Impression",
     "InitiatorKind",
