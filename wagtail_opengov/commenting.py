@@ -1,5 +1,6 @@
 """Comments and complaints: the rules, independent of HTTP (sanitising, moderation, rate limits, closed projects)."""
 
+import html
 import time
 
 import bleach
@@ -39,7 +40,9 @@ def clean_comment_html(text):
 
 
 def clean_plain(text):
-    return bleach.clean(text or "", tags=[], attributes={}, strip=True).strip()
+    """Plain text: every tag stripped. bleach's entity escaping is undone, because templates and emails escape (or
+    do not need escaping) on output; kept, "Parks & roads" would show as "Parks &amp;amp; roads"."""
+    return html.unescape(bleach.clean(text or "", tags=[], attributes={}, strip=True)).strip()
 
 
 def is_closed(project):

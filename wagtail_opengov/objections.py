@@ -2,6 +2,7 @@
 
 Notifications go through django-tasks after the transaction commits, so a rolled-back change never mails anyone."""
 
+import html
 import logging
 from statistics import median
 
@@ -47,7 +48,8 @@ def open_objection_for_vote(vote):
         return existing
     return _open(
         ObjectionSource.VOTE, vote=vote, project_id=vote.project_id, campaign_id=vote.campaign_id,
-        text=vote.reason.strip(),
+        # Vote reasons are stored bleach-escaped; the snapshot is plain text like the other sources.
+        text=html.unescape(vote.reason).strip(),
     )
 
 
