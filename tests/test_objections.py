@@ -381,3 +381,16 @@ def test_xss_corpus_is_inert_everywhere(client, campaign, project, monitor, djan
         assert active(html) == [], name  # …and nothing of it runs
     # The one safe link survives, with rel; the dangerous ones lost their addresses.
     assert 'href="https://ok.example" rel="nofollow ugc noopener"' in pages["project page"]
+
+
+def test_comment_and_objection_settings_are_checked():
+    from wagtail_opengov.checks import check_comment_settings
+
+    with override_settings(OPENGOV={"HOLIDAYS": ["2027-03-22"], "COMMENT_LIMITS": {"ip": [(60, 3)]}}):
+        assert check_comment_settings(None) == []
+    bad = {"HOLIDAYS": ["22.03.2027"], "COMMENT_LIMITS": {"subnet": [(60, 3)]}, "COMMENT_MAX_LENGTH": 0,
+           "NOTIFICATION_FROM_EMAIL": ""}
+    with override_settings(OPENGOV=bad):
+        assert sorted(e.id for e in check_comment_settings(None)) == [
+            "wagtail_opengov.E101", "wagtail_opengov.E102", "wagtail_opengov.E103", "wagtail_opengov.E104"
+        ]
