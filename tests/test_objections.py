@@ -394,3 +394,22 @@ def test_comment_and_objection_settings_are_checked():
         assert sorted(e.id for e in check_comment_settings(None)) == [
             "wagtail_opengov.E101", "wagtail_opengov.E102", "wagtail_opengov.E103", "wagtail_opengov.E104"
         ]
+
+
+def test_demo_comments_complaints_and_objections_in_every_state(campaign):
+    # The sandbox's demo block, on four projects (the full demo build is tested in test_demo_data).
+    from sandbox.home.demo_comments import ensure_comments_and_objections
+
+    from wagtail_opengov.models import Comment, Complaint
+
+    for n in range(4):
+        admitted_project(campaign, title=f"Демо {n}")
+    assert ensure_comments_and_objections() > 0
+    assert Comment.objects.filter(is_official=True).exists() and Comment.objects.filter(parent__isnull=False).exists()
+    assert Complaint.objects.count() == 2
+    today = timezone.localdate()
+    answered = Objection.objects.filter(status="answered")
+    assert any(o.answered_in_time for o in answered) and any(not o.answered_in_time for o in answered)
+    assert Objection.objects.filter(status="open", deadline__lt=today).exists()
+    assert Objection.objects.filter(status="open", deadline__gte=today).exists()
+    assert ensure_comments_and_objections() == 0 and Complaint.objects.count() == 2

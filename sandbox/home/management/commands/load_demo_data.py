@@ -66,6 +66,9 @@ class Command(BaseCommand):
             for key in ("open", "closed"):
                 self.ensure_campaign(key, homes)
             self.ensure_home_roulette(homes)
+            from sandbox.home.demo_comments import ensure_comments_and_objections
+
+            self.created["Comment"] += ensure_comments_and_objections()
             login = self.ensure_admin()
         self.report(login, time.monotonic() - started)
 
