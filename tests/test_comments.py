@@ -192,3 +192,40 @@ def test_forms_need_the_csrf_token(project):
     strict = Client(enforce_csrf_checks=True)
     assert strict.post(comment_url(project), {"text": "без токена"}).status_code == 403
     assert not Comment.objects.exists()
+
+
+def test_moderator_publishes_a_pending_comment_in_the_admin(client, campaign, project, django_user_model):
+    from django.contrib.auth.models import Group, Permission
+    from django.urls import reverse
+
+    campaign.comment_moderation = "pre"
+    campaign.save_revision().publish()
+    client.post(comment_url(project), {"text": "На модерации"})
+    comment = Comment.objects.get()
+    moderators = Group.objects.create(name="Commission")
+    moderators.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(codename__in=["change_comment", "view_comment"]),
+    )
+    moderator = django_user_model.objects.create_user("mod", "mod@example.kz", "pw", is_staff=True)
+    moderator.groups.add(moderators)
+    client.force_login(moderator)
+    pending = client.get(reverse("opengov_comments:index"), {"status": "pending"})
+    assert f"#{comment.pk} on" in pending.content.decode()
+    response = client.post(reverse("opengov_comments:edit", args=[comment.pk]), {"status": "published"})
+    assert response.status_code == 302
+    client.logout()
+    assert "На модерации" in client.get(project.url).content.decode()
+
+
+def test_comments_are_shared_by_a_project_s_translations(client, campaign, project, locales):
+    kk_home = campaign.get_parent().copy_for_translation(locales["kk"])
+    kk_home.save_revision().publish()
+    kk_campaign = campaign.copy_for_translation(locales["kk"])
+    kk_campaign.save_revision().publish()
+    kk_project = project.copy_for_translation(locales["kk"])
+    kk_project.save_revision().publish()
+    assert client.post(kk_project.url + "comment/", {"text": "Қазақша пікір"}).status_code == 302
+    comment = Comment.objects.get()
+    assert comment.project_id == project.pk and comment.campaign_id == campaign.pk
+    assert "Қазақша пікір" in client.get(project.url).content.decode()

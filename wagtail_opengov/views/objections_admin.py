@@ -143,7 +143,8 @@ class CommentViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     add_to_reference_index = False
-    form_fields = ["status", "is_official"]
+    # Official answers are marked only when staff post them; a resident's words are never relabelled.
+    form_fields = ["status"]
     list_display = ["__str__", "created_at", "project", "status", "is_official", "is_objection"]
     list_filter = ["status", "is_official", "is_objection"]
     ordering = ["-created_at"]
