@@ -123,7 +123,7 @@ class ObjectionViewSet(ModelViewSet):
     inspect_view_enabled = True
     add_to_reference_index = False
     filterset_class = ObjectionFilterSet
-    list_display = ["__str__", "project", "state_body", "status", "assignee", "deadline_display"]
+    list_display = ["__str__", "source_type", "project", "state_body", "status", "assignee", "deadline_display"]
     list_export = ["pk", "source_type", "project_id", "campaign_id", "state_body", "status", "text", "answer",
                    "created_at", "answered_at", "deadline"]
     export_filename = "opengov-objections"
