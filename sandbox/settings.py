@@ -129,3 +129,8 @@ OPENGOV = {
     "BASE_TEMPLATE": "base.html",
     "PROJECTS_PER_PAGE": 12,
 }
+
+# Notifications (objection assigned / answered): run at once and print the mail to the console in the sandbox.
+# A production site queues them in the database and runs a worker: see docs/configuration.md.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

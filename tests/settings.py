@@ -99,4 +99,6 @@ MEDIA_ROOT = BASE_DIR / "media"
 
 WAGTAIL_SITE_NAME = "wagtail_opengov tests"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Notifications run at once in tests; mail goes to django.core.mail.outbox (the test runner sets up locmem).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -141,3 +141,41 @@ def check_submission_settings(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register()
+def check_comment_settings(app_configs, **kwargs):
+    """Comments and objections settings (ids E111–E114, kept apart from the voting checks)."""
+    import datetime
+
+    raw = conf.user_settings()
+    if not isinstance(raw, dict):
+        return []
+    errors = []
+    limits = raw.get("COMMENT_LIMITS", conf.DEFAULTS["COMMENT_LIMITS"])
+    if not (isinstance(limits, dict) and set(limits) <= {"participant", "ip"} and _valid_limits(limits)):
+        errors.append(Error(
+            "OPENGOV['COMMENT_LIMITS'] must map 'participant' and/or 'ip' to lists of (seconds, maximum) pairs "
+            "of positive integers.", id="wagtail_opengov.E111",
+        ))
+    length = raw.get("COMMENT_MAX_LENGTH", conf.DEFAULTS["COMMENT_MAX_LENGTH"])
+    if isinstance(length, bool) or not isinstance(length, int) or length < 1:
+        errors.append(Error("OPENGOV['COMMENT_MAX_LENGTH'] must be a positive integer.", id="wagtail_opengov.E112"))
+    holidays = raw.get("HOLIDAYS", conf.DEFAULTS["HOLIDAYS"])
+    try:
+        valid = isinstance(holidays, (list, tuple)) and all(
+            isinstance(d, datetime.date) or datetime.date.fromisoformat(d) for d in holidays
+        )
+    except (TypeError, ValueError):
+        valid = False
+    if not valid:
+        errors.append(Error(
+            "OPENGOV['HOLIDAYS'] must be a list of dates or ISO date strings such as \"2027-03-22\".",
+            id="wagtail_opengov.E113",
+        ))
+    sender = raw.get("NOTIFICATION_FROM_EMAIL", conf.DEFAULTS["NOTIFICATION_FROM_EMAIL"])
+    if sender is not None and (not isinstance(sender, str) or not sender):
+        errors.append(Error(
+            "OPENGOV['NOTIFICATION_FROM_EMAIL'] must be an email address or None.", id="wagtail_opengov.E114"
+        ))
+    return errors

@@ -56,6 +56,18 @@ DEFAULTS = {
         "thread": [(60, 5), (86400, 50)],
         "ip": [(60, 20), (86400, 300)],
     },
+
+    # Comments and complaints beyond these limits are refused (429) with a message; same format as VOTE_LIMITS.
+    "COMMENT_LIMITS": {
+        "participant": [(60, 5), (3600, 40)],
+        "ip": [(60, 30), (3600, 300)],
+    },
+    # Longest comment, in characters.
+    "COMMENT_MAX_LENGTH": 3000,
+    # Public holidays skipped when counting an objection's working-day deadline: ISO dates, e.g. "2027-03-22".
+    "HOLIDAYS": [],
+    # Sender of notification emails; None uses Django's DEFAULT_FROM_EMAIL.
+    "NOTIFICATION_FROM_EMAIL": None,
 }
 
 

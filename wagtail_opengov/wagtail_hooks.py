@@ -191,3 +191,52 @@ def register_checkpoint_menu_item():
     return CheckpointDecisionsMenuItem(
         _("Checkpoint decisions"), reverse("opengov_checkpoint_decisions:index"), icon_name="clipboard-list", order=902
     )
+
+# -- comments and objections ---------------------------------------------------------------------------------
+from .views.objections_admin import (  # noqa: E402
+    COMMENT_PERMISSION_POLICY,
+    OBJECTION_PERMISSION_POLICY,
+    CommentViewSet,
+    ObjectionStatsView,
+    ObjectionViewSet,
+    register_permission_policies,
+)
+
+register_permission_policies()
+
+
+@hooks.register("register_admin_viewset")
+def register_objection_viewsets():
+    return [ObjectionViewSet("opengov_objections"), CommentViewSet("opengov_comments")]
+
+
+@hooks.register("register_admin_urls")
+def register_objection_stats_url():
+    return [path("opengov/objections/stats/", ObjectionStatsView.as_view(), name="wagtail_opengov_objection_stats")]
+
+
+class PolicyMenuItem(MenuItem):
+    def __init__(self, *args, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+
+    def is_shown(self, request):
+        return self.policy.user_has_any_permission(request.user, ["change", "view"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_objections_menu_item():
+    return PolicyMenuItem(_("Objections"), reverse("opengov_objections:index"), icon_name="warning", order=902,
+                          policy=OBJECTION_PERMISSION_POLICY)
+
+
+@hooks.register("register_reports_menu_item")
+def register_objection_stats_menu_item():
+    return PolicyMenuItem(_("Objections by state body"), reverse("wagtail_opengov_objection_stats"),
+                          icon_name="warning", order=903, policy=OBJECTION_PERMISSION_POLICY)
+
+
+@hooks.register("register_reports_menu_item")
+def register_comments_menu_item():
+    return PolicyMenuItem(_("Comments"), reverse("opengov_comments:index"), icon_name="comment", order=904,
+                          policy=COMMENT_PERMISSION_POLICY)

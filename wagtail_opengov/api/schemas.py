@@ -64,3 +64,20 @@ class ResultsOut(Schema):
     voting_open: bool
     final: bool
     projects: List[ProjectResult]
+
+
+class StateBodyObjectionStats(Schema):
+    state_body: Optional[int]
+    name: str
+    received: int
+    answered: int
+    due: int
+    answered_in_time: int
+    share_answered_in_time: Optional[float]
+    median_days_to_answer: Optional[float]
+    overdue: int
+
+
+class ObjectionStatsOut(Schema):
+    campaign: int
+    state_bodies: List[StateBodyObjectionStats]

@@ -164,3 +164,15 @@ def fairness(request, campaign_id: int):
     return fairness_out(campaign)
 
 
+
+
+@api.get(
+    "/campaigns/{campaign_id}/objections/stats",
+    response={200: schemas.ObjectionStatsOut, 400: schemas.ErrorOut},
+    summary="Objections per state body: received, share answered in time, median working days to answer",
+)
+def objection_stats(request, campaign_id: int):
+    from ..objections import stats
+
+    campaign = _campaign(campaign_id)
+    return {"campaign": campaign.pk, "state_bodies": stats(campaign.pk)}

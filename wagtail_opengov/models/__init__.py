@@ -6,6 +6,8 @@ Submodules by concern, imported one way: ``stages`` (pure rules) ← ``snippets`
 
 from .campaign import CampaignPage, CampaignPageMixin
 from .checkpoint import CheckpointDecision, CheckpointOutcome, ControlCheckpointTask
+from .comments import Comment, CommentStatus, Complaint, ModerationMode
+from .objections import Objection, ObjectionSource, ObjectionStatus
 from .participation import (
     Impression,
     Participant,
@@ -26,6 +28,13 @@ __all__ = [
     "Area",
     "CampaignPage",
     "CampaignPageMixin",
+    "Comment",
+    "CommentStatus",
+    "Complaint",
+    "ModerationMode",
+    "Objection",
+    "ObjectionSource",
+    "ObjectionStatus",
     "Category",
     "CheckpointDecision",
     "CheckpointOutcome",

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from .. import conf
 from ..forms import CampaignPageForm
+from .comments import ModerationMode
 
 
 class CampaignPageMixin(RoutablePageMixin, models.Model):
@@ -46,6 +47,17 @@ class CampaignPageMixin(RoutablePageMixin, models.Model):
             "Tallies are always published once voting closes."
         ),
     )
+    comment_moderation = models.CharField(
+        _("comment moderation"),
+        max_length=4,
+        choices=ModerationMode.choices,
+        default=ModerationMode.POST,
+    )
+    objection_deadline_days = models.PositiveSmallIntegerField(
+        _("days to answer an objection"),
+        default=10,
+        help_text=_("Working days (Saturdays, Sundays and configured holidays are skipped)."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -60,6 +72,10 @@ class CampaignPageMixin(RoutablePageMixin, models.Model):
         MultiFieldPanel(
             [FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("areas", widget=forms.CheckboxSelectMultiple)],
             heading=_("Scope"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("comment_moderation"), FieldPanel("objection_deadline_days")],
+            heading=_("Comments and objections"),
         ),
     ]
 
@@ -142,6 +158,16 @@ class CampaignPageMixin(RoutablePageMixin, models.Model):
         from ..views.roulette import roulette_view
 
         return roulette_view(request, campaign=self)
+
+    @path("objections/", name="objections")
+    def objections_route(self, request):
+        from ..views.comments import objections_register
+
+        return objections_register(request, campaign=self)
+
+    @property
+    def objections_url(self):
+        return self.url + self.reverse_subpage("objections") if self.url else ""
 
     @property
     def roulette_url(self):

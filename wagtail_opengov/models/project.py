@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from .. import conf
 from ..forms import ProjectPageForm
+from .comments import CommentRoutesMixin
 from .stages import MAIN_PATH, STAGES_NEEDING_REASON, Stage, check_transition
 
 
@@ -20,7 +21,7 @@ class InitiatorKind(models.TextChoices):
     CITIZEN = "citizen", _("Resident")
 
 
-class ProjectPageMixin(models.Model):
+class ProjectPageMixin(CommentRoutesMixin, models.Model):
     """Project behaviour, to combine with a site's own base page."""
 
     # Never rendered in a template, an API response or a public export: the initiator's contact

@@ -67,6 +67,9 @@ class Command(BaseCommand):
                 self.ensure_campaign(key, homes)
             self.ensure_home_roulette(homes)
             self.ensure_checkpoint_and_decisions()
+            from sandbox.home.demo_comments import ensure_comments_and_objections
+
+            self.created["Comment"] += ensure_comments_and_objections()
             login = self.ensure_admin()
         self.report(login, time.monotonic() - started)
 

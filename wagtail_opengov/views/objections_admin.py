@@ -1,0 +1,189 @@
+"""The monitoring group's desk: the objections queue (filter, assign, answer publicly, close), comment moderation,
+and the per-state-body statistics report."""
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .. import objections
+from ..models import CampaignPage, Comment, Objection, ObjectionStatus, ProjectPage, StateBody
+from ..models.objections import UNANSWERED
+from ..voting import Refused
+
+
+class NoAddDeletePolicy(ModelPermissionPolicy):
+    # Objections and comments come only from residents (and votes); nothing is added or deleted in the admin.
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete", "copy"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+OBJECTION_PERMISSION_POLICY = NoAddDeletePolicy(Objection)
+COMMENT_PERMISSION_POLICY = NoAddDeletePolicy(Comment)
+
+
+class ObjectionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ObjectionStatus.choices)
+    campaign = django_filters.ModelChoiceFilter(
+        label=_("Campaign"), queryset=CampaignPage.objects.order_by("title"), field_name="campaign"
+    )
+    project = django_filters.ModelChoiceFilter(
+        label=_("Project"), queryset=ProjectPage.objects.order_by("title"), field_name="project"
+    )
+    state_body = django_filters.ModelChoiceFilter(label=_("State body"), queryset=StateBody.objects.all())
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+
+    class Meta:
+        model = Objection
+        fields = ["status", "campaign", "project", "state_body"]
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = Q(status__in=UNANSWERED, deadline__lt=timezone.localdate())
+        if value is None:
+            return queryset
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+
+def _assignees():
+    return get_user_model().objects.filter(is_active=True, is_staff=True).order_by("username")
+
+
+class ObjectionForm(forms.ModelForm):
+    objection_text = forms.CharField(
+        label=_("What was objected"), required=False, disabled=True, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    class Meta:
+        model = Objection
+        fields = ["assignee", "answer", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = _assignees()
+        self.fields["objection_text"].initial = self.instance.text
+        self.fields["answer"].help_text = _("Shown publicly on the project page and in the objections register.")
+        self.order_fields(["objection_text", "assignee", "answer", "status"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == ObjectionStatus.ANSWERED and not (cleaned.get("answer") or "").strip():
+            self.add_error("answer", _("Write the public answer."))
+        return cleaned
+
+
+class ObjectionEditView(EditView):
+    def save_instance(self):
+        # Through the objection rules, so notifications and dates follow; the form's instance is not saved as is.
+        data = self.form.cleaned_data
+        stored = Objection.objects.get(pk=self.object.pk)
+        result = stored
+        if data["assignee"] != stored.assignee and stored.status in UNANSWERED:
+            result = objections.assign(stored, data["assignee"])
+        elif data["assignee"] != stored.assignee:
+            Objection.objects.filter(pk=stored.pk).update(assignee=data["assignee"])
+        answer = (data.get("answer") or "").strip()
+        if answer and (answer != stored.answer or stored.answered_at is None):
+            result = objections.answer(result, answer)
+        if data["status"] == ObjectionStatus.CLOSED:
+            result = objections.close(result)
+        result.refresh_from_db()
+        log(instance=result, action="wagtail.edit", user=self.request.user)
+        return result
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except Refused as refusal:
+            form.add_error(None, str(refusal.message))
+            return self.form_invalid(form)
+
+
+class ObjectionViewSet(ModelViewSet):
+    model = Objection
+    icon = "warning"
+    menu_label = _("Objections")
+    add_to_admin_menu = False
+    edit_view_class = ObjectionEditView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    add_to_reference_index = False
+    filterset_class = ObjectionFilterSet
+    list_display = ["__str__", "source_type", "project", "state_body", "status", "assignee", "deadline_display"]
+    list_export = ["pk", "source_type", "project_id", "campaign_id", "state_body", "status", "text", "answer",
+                   "created_at", "answered_at", "deadline"]
+    export_filename = "opengov-objections"
+    ordering = ["deadline", "pk"]
+    inspect_view_fields = ["source_type", "project", "campaign", "state_body", "text", "status", "assignee",
+                           "answer", "created_at", "assigned_at", "answered_at", "deadline"]
+
+    def get_form_class(self, for_update=False):
+        return ObjectionForm
+
+
+class CommentViewSet(ModelViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = _("Comments")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    add_to_reference_index = False
+    # Official answers are marked only when staff post them; a resident's words are never relabelled.
+    form_fields = ["status"]
+    list_display = ["__str__", "created_at", "project", "status", "is_official", "is_objection"]
+    list_filter = ["status", "is_official", "is_objection"]
+    ordering = ["-created_at"]
+    inspect_view_fields = ["project", "parent", "author_name", "text", "status", "is_official", "is_objection",
+                           "created_at"]
+
+
+def register_permission_policies():
+    try:
+        from wagtail.permissions import register_permission_policy
+    except ImportError:  # Wagtail 7.4 reads the policy from the viewset
+        ObjectionViewSet.permission_policy = OBJECTION_PERMISSION_POLICY
+        CommentViewSet.permission_policy = COMMENT_PERMISSION_POLICY
+    else:
+        register_permission_policy(Objection, OBJECTION_PERMISSION_POLICY)
+        register_permission_policy(Comment, COMMENT_PERMISSION_POLICY)
+
+
+class ObjectionStatsView(WagtailAdminTemplateMixin, TemplateView):
+    page_title = _("Objections by state body")
+    header_icon = "warning"
+    template_name = "wagtail_opengov/admin/objections/stats.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not OBJECTION_PERMISSION_POLICY.user_has_any_permission(request.user, ["view", "change"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        seen, campaigns = set(), []
+        for campaign in CampaignPage.objects.order_by("pk"):
+            if campaign.translation_key not in seen:
+                seen.add(campaign.translation_key)
+                campaigns.append(campaign)
+        chosen = self.request.GET.get("campaign")
+        campaign_id = int(chosen) if chosen and chosen.isdigit() else None
+        context.update({"campaigns": campaigns, "chosen": campaign_id, "rows": objections.stats(campaign_id)})
+        return context
