@@ -43,3 +43,15 @@ def test_demo_data_builds_a_believable_akimat_site_and_is_idempotent(client):
     html = client.get(closed.url + "results/").content.decode()
     decision = ProjectDecision.objects.filter(outcome="approved").first()
     assert decision is not None and decision.reason in html
+
+    # Residents' submissions in every stage a citizen's project reaches, each with a working private link.
+    import re
+
+    from wagtail_opengov.models.submissions import Submission
+
+    links = dict(re.findall(r"(\w+) (/opengov/track/\w+/)", out.getvalue()))
+    stages_with_submissions = set(Submission.objects.values_list("project__projectpage__stage", flat=True))
+    assert {"submitted", "under_review", "admitted", "rejected", "implemented"} <= stages_with_submissions
+    assert set(links) == stages_with_submissions
+    page = client.get(links["submitted"])
+    assert page.status_code == 200 and "Абая 10" in page.content.decode()

@@ -169,6 +169,7 @@ def test_campaign_changes_by_the_web_editor_are_approved_by_the_commission(clien
     data = nested_form_data({
         "title": "Бюджет участия 2027 (уточнён)", "slug": campaign.slug, "intro": rich_text("<p>Новое</p>"),
         "submission_start": "", "submission_end": "", "voting_start": "", "voting_end": "",
+        "comment_moderation": "post", "objection_deadline_days": "10",
         "action-submit": "submit",
     })
     assert client.post(edit, data).status_code == 302

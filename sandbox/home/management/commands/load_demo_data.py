@@ -70,6 +70,10 @@ class Command(BaseCommand):
             from sandbox.home.demo_comments import ensure_comments_and_objections
 
             self.created["Comment"] += ensure_comments_and_objections()
+            from sandbox.home.demo_submissions import ensure_submissions
+
+            submissions, self.tracking_links = ensure_submissions()
+            self.created["Submission"] += submissions
             login = self.ensure_admin()
         self.report(login, time.monotonic() - started)
 
@@ -415,6 +419,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  {lang}: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
         stages = Counter(ProjectPage.objects.filter(locale=self.locales["ru"]).values_list("stage", flat=True))
         self.stdout.write("  ru projects by stage: " + ", ".join(f"{s} {n}" for s, n in sorted(stages.items())))
+        if getattr(self, "tracking_links", None):
+            self.stdout.write("Residents' tracking links (private; one per stage): " + ", ".join(
+                f"{stage} {path}" for stage, path in sorted(self.tracking_links.items())
+            ))
         self.stdout.write(f"Done in {seconds:.1f} s.")
         base = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
         self.stdout.write(self.style.SUCCESS(f"Admin login: {base}/admin/  user: admin  password: {login}"))
