@@ -27,6 +27,9 @@ DEFAULTS = {
     "TICKET_MAX_AGE": 3600,
     # …and is refused if used sooner than this after the draw (a person reads the card first).
     "TICKET_MIN_SECONDS": 1.0,
+    # Run the draw and the vote as prepared statements on PostgreSQL with psycopg 3 (planned once per
+    # connection). Turn off behind a connection pooler that cannot keep them (PgBouncer < 1.21 in transaction mode).
+    "PREPARED_STATEMENTS": True,
     # Signed, HttpOnly cookie that identifies a participant's device (level 0).
     "DEVICE_COOKIE_NAME": "opengov_device",
     "DEVICE_COOKIE_AGE": 365 * 24 * 3600,

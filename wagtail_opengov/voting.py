@@ -16,7 +16,7 @@ from django.db.models import F, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import conf, identity, limits, roulette, signals, snapshots
+from . import conf, db, identity, limits, roulette, signals, snapshots
 from .models.participation import RouletteSlot, Vote, VoteChoice, VoteStatus
 
 TICKET_SALT = "wagtail_opengov.ticket"
@@ -224,9 +224,7 @@ def _store_vote_postgresql(fields):
               *[fields[c] for c in columns]]
     # Inside a caller's transaction a failed statement would poison it: give it a savepoint there only.
     with transaction.atomic() if connection.in_atomic_block else nullcontext():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            row = cursor.fetchone()
+        row = db.fetchone(sql, params)
     if row is None:
         return None
     vote = Vote(pk=row[0], verification_level=row[1], **fields)

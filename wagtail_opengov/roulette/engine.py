@@ -22,7 +22,7 @@ from django.db import connection, transaction
 from django.db.models import F, Min
 from django.utils import timezone
 
-from .. import conf
+from .. import conf, db
 from ..models.participation import Impression, ProjectCard, RouletteSlot, Vote
 
 
@@ -217,9 +217,7 @@ def _draw_postgresql(candidates, params, filtered, participant_id, session, lang
         FROM shown CROSS JOIN drawn
         LEFT JOIN {card} card ON card.project_id = shown.project_id AND card.language = %s
     """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, participant_id, session, filtered, timezone.now(), language or ""])
-        row = cursor.fetchone()
+    row = db.fetchone(sql, [*params, participant_id, session, filtered, timezone.now(), language or ""])
     if row is None:
         return None
     impression_id, project_id, campaign_id, impressions, data = row
