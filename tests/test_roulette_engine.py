@@ -158,3 +158,17 @@ def test_heavy_voters_cannot_push_their_last_projects_ahead(campaign, deck):
         participant = heavy if i % 2 else others[i % 3]
         roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session=f"{participant.pk}-{i}")
         assert spread(campaign) <= 2, f"after draw {i}"
+
+
+@pytest.mark.postgres
+def test_the_draw_is_a_prepared_statement_on_postgresql(campaign, deck):
+    """Planning the draw cost four times its execution; it must be planned once per connection, not per draw."""
+    from django.db import connection
+
+    participant = new_participant()
+    for i in range(3):
+        assert roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], session=f"p{i}")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+    assert any("wagtail_opengov_rouletteslot" in s for s in statements), statements

@@ -12,10 +12,18 @@ from django.db import connection
 from . import conf
 
 
+def _psycopg3():
+    try:
+        from django.db.backends.postgresql.psycopg_any import is_psycopg3
+    except ImportError:  # pragma: no cover - PostgreSQL driver not installed
+        return False
+    return is_psycopg3
+
+
 def fetchone(sql, params):
     if (
         connection.vendor != "postgresql"
-        or not getattr(connection, "is_psycopg3", False)
+        or not _psycopg3()
         or connection.queries_logged
         or not conf.get_setting("PREPARED_STATEMENTS")
     ):
@@ -25,7 +33,12 @@ def fetchone(sql, params):
     import psycopg
 
     connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:
+        # Django opens connections with preparation off (its own cursors bind on the client and never prepare);
+        # psycopg then ignores prepare=True. Only server-side cursors like the one below are affected.
+        raw.prepare_threshold = 5
     with connection.wrap_database_errors:
-        with psycopg.Cursor(connection.connection) as cursor:
+        with psycopg.Cursor(raw) as cursor:
             cursor.execute(sql, params, prepare=True)
             return cursor.fetchone()

@@ -79,8 +79,11 @@ class Impression(models.Model):
     """A project shown to a participant by a draw. Its id is the single-use identity of the vote ticket."""
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="impressions")
-    project = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    campaign = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    # No database-level constraint to pages (Django still cascades): a draw copies these ids from the deck, and a
+    # constraint would lock the campaign's and the project's page rows (FOR KEY SHARE) on every draw, which all
+    # concurrent draws of a campaign contend for.
+    project = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    campaign = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", db_constraint=False)
     session = models.CharField(max_length=32, blank=True)
     filtered = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
@@ -111,11 +114,13 @@ class Vote(models.Model):
     participant = models.ForeignKey(
         Participant, on_delete=models.PROTECT, related_name="votes", verbose_name=_("participant")
     )
+    # As for impressions: Django protects these (PROTECT), the database does not lock page rows on every vote.
     project = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.PROTECT, related_name="opengov_votes", verbose_name=_("project")
+        "wagtailcore.Page", on_delete=models.PROTECT, related_name="opengov_votes", verbose_name=_("project"),
+        db_constraint=False,
     )
     campaign = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.PROTECT, related_name="+", verbose_name=_("campaign")
+        "wagtailcore.Page", on_delete=models.PROTECT, related_name="+", verbose_name=_("campaign"), db_constraint=False
     )
     impression = models.OneToOneField(
         Impression, on_delete=models.PROTECT, related_name="vote", verbose_name=_("impression")
