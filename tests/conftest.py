@@ -19,7 +19,10 @@ def _empty_cache():
     # Rate-limit counters live in the cache; ids are reused after each test's rollback.
     from django.core.cache import cache
 
+    from wagtail_opengov import snapshots
+
     cache.clear()
+    snapshots._memo.clear()  # the per-process campaign memo, for the same reason
 
 
 @pytest.fixture(autouse=True)
