@@ -1,17 +1,15 @@
 """Comments and complaints: the rules, independent of HTTP (sanitising, moderation, rate limits, closed projects)."""
 
-import html
-import time
 
 import bleach
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from . import conf, identity
+from . import conf, identity, limits
 from .models.comments import Comment, CommentStatus, Complaint, ModerationMode
 from .models.stages import Stage
 from .roulette import canonical
+from .text import plain_text
 from .voting import Refused
 
 # No new comments once a project's story has ended; complaints stay possible.
@@ -40,40 +38,22 @@ def clean_comment_html(text):
 
 
 def clean_plain(text):
-    """Plain text: every tag stripped. bleach's entity escaping is undone, because templates and emails escape (or
-    do not need escaping) on output; kept, "Parks & roads" would show as "Parks &amp;amp; roads"."""
-    return html.unescape(bleach.clean(text or "", tags=[], attributes={}, strip=True)).strip()
+    return plain_text(text)
 
 
 def is_closed(project):
     return not project.live or project.stage in CLOSED_STAGES
 
 
-def _bump(key, timeout):
-    cache.add(key, 0, timeout=timeout)
-    try:
-        return cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=timeout)
-        return 1
-
-
 def check_rate(participant, ip):
     """Count one comment or complaint; refuse (429) over OPENGOV["COMMENT_LIMITS"]."""
-    now = time.time()
     identities = {"participant": str(participant.pk) if participant else "", "ip": identity.keyed_hash(ip, "ip") if ip else ""}
-    for scope, rules in conf.get_setting("COMMENT_LIMITS").items():
-        value = identities.get(scope)
-        if not value:
-            continue
-        for window, maximum in rules:
-            count = _bump(f"opengov:comments:{scope}:{window}:{value}:{int(now // window)}", timeout=window + 5)
-            if count > maximum:
-                raise Refused(
-                    "too_many_comments",
-                    _("You are writing too fast. Please wait a few minutes and try again."),
-                    429,
-                )
+    if limits.count_over("comments", identities, conf.get_setting("COMMENT_LIMITS")):
+        raise Refused(
+            "too_many_comments",
+            _("You are writing too fast. Please wait a few minutes and try again."),
+            429,
+        )
 
 
 def post_comment(*, page, text, participant=None, user=None, author_name="", parent_id=None, is_objection=False,

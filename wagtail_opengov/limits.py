@@ -55,20 +55,28 @@ def _bump_all(keys):
     )
 
 
-def exceeded_limit(identities, now=None):
-    """Count one vote for each identity (``{"participant": ..., "ip": ..., "subnet": ...}``, values already
-    hashed) and return the first limit exceeded, e.g. ``"ip/60s"``, or ``""``."""
+def count_over(kind, identities, rules, now=None):
+    """Count one ``kind`` of action (``"votes"``, ``"comments"``…) for each identity (``{scope: hashed value}``)
+    in every window of ``rules`` (``{scope: [(window seconds, maximum), …]}``); return the first limit exceeded,
+    e.g. ``"ip/60s"``, or ``""``. Every identity is counted, even past a limit."""
     now = now or time.time()
-    rules = conf.get_setting("VOTE_LIMITS")
     keys, labels = [], []
     for scope, identity in identities.items():
         if not identity:
             continue
         for window, maximum in rules.get(scope, ()):
             bucket = int(now // window)
-            keys.append((f"opengov:votes:{scope}:{window}:{identity}:{bucket}", window + 5))
+            keys.append((f"opengov:{kind}:{scope}:{window}:{identity}:{bucket}", window + 5))
             labels.append((f"{scope}/{window}s", maximum))
+    if not keys:
+        return ""
     for (label, maximum), count in zip(labels, _bump_all(keys)):
         if count > maximum:
             return label
     return ""
+
+
+def exceeded_limit(identities, now=None):
+    """Count one vote for each identity (``{"participant": ..., "ip": ..., "subnet": ...}``, values already
+    hashed) and return the first limit exceeded, e.g. ``"ip/60s"``, or ``""``."""
+    return count_over("votes", identities, conf.get_setting("VOTE_LIMITS"), now=now)

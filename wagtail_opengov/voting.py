@@ -9,7 +9,6 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass
 
-import bleach
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Subquery
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import conf, db, identity, limits, roulette, signals, snapshots
 from .models.participation import RouletteSlot, Vote, VoteChoice, VoteStatus
+from .text import plain_text
 
 TICKET_SALT = "wagtail_opengov.ticket"
 REASON_MAX_LENGTH = 2000
@@ -117,7 +117,7 @@ def _read_ticket(ticket, participant_id):
 
 def clean_reason(reason):
     # Reasons are plain text: every tag is stripped, so nothing a resident types can run in a moderator's browser.
-    text = bleach.clean(reason or "", tags=[], attributes={}, strip=True).strip()
+    text = plain_text(reason)
     if len(text) > REASON_MAX_LENGTH:
         raise Refused(
             "reason_too_long",

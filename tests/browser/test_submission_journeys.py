@@ -1,7 +1,6 @@
 """A resident submits a project through the real form, in Russian and Kazakh, and follows it by the private
 tracking link: sees the stage, reads the commission's message, replies. axe-core finds no serious issue."""
 
-import io
 
 import pytest
 from django.utils import translation

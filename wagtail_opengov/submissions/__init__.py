@@ -4,22 +4,19 @@ A submission becomes a draft project at stage "submitted" under its campaign, en
 the campaign, and gets a tracking token. The token is shown to the resident once; only its keyed hash is stored.
 """
 
-import html
 import secrets
-import time
 
-import bleach
 import django.dispatch
 from django.apps import apps
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .. import conf, identity
+from .. import conf, identity, limits
 from ..models.project import InitiatorKind, ProjectPageImage
 from ..models.stages import Stage
 from ..models.submissions import MessageSender, Submission, SubmissionMessage
+from ..text import plain_text  # noqa: F401  (re-exported: views and tests import it from here)
 from ..voting import Refused
 
 # Sent after the submission is committed, with the raw ``token`` (its only appearance outside the resident's
@@ -27,21 +24,6 @@ from ..voting import Refused
 submission_created = django.dispatch.Signal()
 # Sent after a message is committed; ``message.sender`` tells who should hear about it.
 message_posted = django.dispatch.Signal()
-
-
-def plain_text(value):
-    """Text without any markup, as a person would read it.
-
-    bleach strips tags and escapes what is left; the entities it produced are turned back into characters
-    (templates escape on output), and the loop catches markup that was hidden behind entities
-    (``&lt;script&gt;``)."""
-    text = str(value or "")
-    for _attempt in range(5):
-        cleaned = html.unescape(bleach.clean(text, tags=[], attributes={}, strip=True))
-        if cleaned == text:
-            break
-        text = cleaned
-    return text.strip()
 
 
 def tracking_hash(token):
@@ -57,28 +39,9 @@ def find_submission(token):
 
 
 # -- spam defences ------------------------------------------------------------------------------------------
-def _bump(key, timeout):
-    cache.add(key, 0, timeout=timeout)
-    try:
-        return cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=timeout)
-        return 1
-
-
 def check_rate(kind, identities, setting, now=None):
     """Count one action for each identity and raise ``Refused`` (429) when one goes over its limit."""
-    now = now or time.time()
-    rules = conf.get_setting(setting)
-    over = False
-    for scope, value in identities.items():
-        if not value:
-            continue
-        for window, maximum in rules.get(scope, ()):
-            bucket = int(now // window)
-            if _bump(f"opengov:{kind}:{scope}:{window}:{value}:{bucket}", timeout=window + 5) > maximum:
-                over = True
-    if over:
+    if limits.count_over(kind, identities, conf.get_setting(setting), now=now):
         raise Refused("rate_limited", _("Too many attempts from this device or network. Please try again later."), 429)
 
 

@@ -1,0 +1,20 @@
+"""Residents' text, made safe to store: plain text without markup."""
+
+import html
+
+import bleach
+
+
+def plain_text(value):
+    """Text without any markup, as a person would read it.
+
+    bleach strips tags and escapes what is left; the entities it produced are turned back into characters
+    (templates and emails escape on output; kept, "Parks & roads" would show as "Parks &amp;amp; roads"), and
+    the loop catches markup that was hidden behind entities (``&lt;script&gt;``)."""
+    text = str(value or "")
+    for _attempt in range(5):
+        cleaned = html.unescape(bleach.clean(text, tags=[], attributes={}, strip=True))
+        if cleaned == text:
+            break
+        text = cleaned
+    return text.strip()
