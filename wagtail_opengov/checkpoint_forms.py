@@ -5,13 +5,10 @@ plain values (primary keys, not model instances). The task validates the same da
 crafted request that skips the modal cannot skip the checklist.
 """
 
-import bleach
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
-def plain_text(value):
-    return bleach.clean(value or "", tags=[], attributes={}, strip=True).strip()
+from .text import plain_text
 
 
 def _default_locale():

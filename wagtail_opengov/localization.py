@@ -39,3 +39,13 @@ def in_play(campaign, model, field):
             seen.add(obj.slug)
             result.append(obj)
     return sorted(result, key=lambda obj: obj.name)
+
+
+def one_per_translation(pages):
+    """The first of each translation group, in the given order (a campaign in three languages is one campaign)."""
+    seen, result = set(), []
+    for page in pages:
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            result.append(page)
+    return result

@@ -7,6 +7,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.utils import check_csrf
 
 from .. import identity, snapshots, voting
+from ..localization import one_per_translation
 from ..roulette import canonical, cards
 from ..voting import Refused
 from . import schemas
@@ -73,13 +74,7 @@ def csrf(request):
 def campaigns(request):
     from ..models import CampaignPage
 
-    seen, result = set(), []
-    for page in CampaignPage.objects.live().public().order_by("pk"):
-        if page.translation_key in seen:
-            continue
-        seen.add(page.translation_key)
-        result.append(campaign_out(request, page))
-    return result
+    return [campaign_out(request, page) for page in one_per_translation(CampaignPage.objects.live().public().order_by("pk"))]
 
 
 @api.post(

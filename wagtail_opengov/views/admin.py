@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..localization import one_per_translation
 from ..models import CampaignPage, RouletteSlot
 from ..roulette import canonical, fairness
 
@@ -30,12 +31,7 @@ class FairnessIndexView(StaffOnlyFairnessView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        seen, campaigns = set(), []
-        for campaign in CampaignPage.objects.order_by("pk"):
-            if campaign.translation_key not in seen:
-                seen.add(campaign.translation_key)
-                campaigns.append(campaign)
-        context["campaigns"] = campaigns
+        context["campaigns"] = one_per_translation(CampaignPage.objects.order_by("pk"))
         return context
 
 

@@ -2,20 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..models import CheckpointDecision
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    # Rows are written by the workflow task only; nobody adds, edits or deletes one by hand.
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete", "copy"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+from .policies import ReadOnlyPolicy, register_policy
 
 
 class CheckpointDecisionViewSet(ModelViewSet):
@@ -36,13 +25,8 @@ class CheckpointDecisionViewSet(ModelViewSet):
                            "not_duplicate", "duplicate_of", "responsible_body", "reason", "comment", "decided_by"]
 
 
-CHECKPOINT_PERMISSION_POLICY = ReadOnlyPermissionPolicy(CheckpointDecision)
+CHECKPOINT_PERMISSION_POLICY = ReadOnlyPolicy(CheckpointDecision)
 
 
 def register_checkpoint_permission_policy():
-    try:
-        from wagtail.permissions import register_permission_policy
-    except ImportError:  # Wagtail 7.4 reads the policy from the viewset
-        CheckpointDecisionViewSet.permission_policy = CHECKPOINT_PERMISSION_POLICY
-    else:
-        register_permission_policy(CheckpointDecision, CHECKPOINT_PERMISSION_POLICY)
+    register_policy(CheckpointDecision, CHECKPOINT_PERMISSION_POLICY, CheckpointDecisionViewSet)

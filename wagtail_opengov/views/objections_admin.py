@@ -14,27 +14,23 @@ from wagtail.admin.views.generic import EditView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from .. import objections
-from ..models import CampaignPage, Comment, Objection, ObjectionStatus, ProjectPage, StateBody
+from ..localization import one_per_translation
+from ..models import (
+    CampaignPage,
+    Comment,
+    Objection,
+    ObjectionStatus,
+    ProjectPage,
+    StateBody,
+)
 from ..models.objections import UNANSWERED
 from ..voting import Refused
+from .policies import ResidentRecordPolicy, register_policy
 
-
-class NoAddDeletePolicy(ModelPermissionPolicy):
-    # Objections and comments come only from residents (and votes); nothing is added or deleted in the admin.
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete", "copy"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-OBJECTION_PERMISSION_POLICY = NoAddDeletePolicy(Objection)
-COMMENT_PERMISSION_POLICY = NoAddDeletePolicy(Comment)
+OBJECTION_PERMISSION_POLICY = ResidentRecordPolicy(Objection)
+COMMENT_PERMISSION_POLICY = ResidentRecordPolicy(Comment)
 
 
 class ObjectionFilterSet(WagtailFilterSet):
@@ -153,14 +149,8 @@ class CommentViewSet(ModelViewSet):
 
 
 def register_permission_policies():
-    try:
-        from wagtail.permissions import register_permission_policy
-    except ImportError:  # Wagtail 7.4 reads the policy from the viewset
-        ObjectionViewSet.permission_policy = OBJECTION_PERMISSION_POLICY
-        CommentViewSet.permission_policy = COMMENT_PERMISSION_POLICY
-    else:
-        register_permission_policy(Objection, OBJECTION_PERMISSION_POLICY)
-        register_permission_policy(Comment, COMMENT_PERMISSION_POLICY)
+    register_policy(Objection, OBJECTION_PERMISSION_POLICY, ObjectionViewSet)
+    register_policy(Comment, COMMENT_PERMISSION_POLICY, CommentViewSet)
 
 
 class ObjectionStatsView(WagtailAdminTemplateMixin, TemplateView):
@@ -178,11 +168,7 @@ class ObjectionStatsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        seen, campaigns = set(), []
-        for campaign in CampaignPage.objects.order_by("pk"):
-            if campaign.translation_key not in seen:
-                seen.add(campaign.translation_key)
-                campaigns.append(campaign)
+        campaigns = one_per_translation(CampaignPage.objects.order_by("pk"))
         chosen = self.request.GET.get("campaign")
         campaign_id = int(chosen) if chosen and chosen.isdigit() else None
         context.update({"campaigns": campaigns, "chosen": campaign_id, "rows": objections.stats(campaign_id)})

@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from ..checkpoint_forms import plain_text
+from ..localization import one_per_translation
 from ..models.results import (
     IMPLEMENTATION_STEPS,
     DecisionOutcome,
@@ -51,12 +52,7 @@ class PermissionMixin:
 
 
 def _campaigns():
-    seen, campaigns = set(), []
-    for campaign in Page.objects.type(*campaign_models()).specific().order_by("pk"):
-        if campaign.translation_key not in seen:
-            seen.add(campaign.translation_key)
-            campaigns.append(campaign)
-    return campaigns
+    return one_per_translation(Page.objects.type(*campaign_models()).specific().order_by("pk"))
 
 
 def _campaign(campaign_id):

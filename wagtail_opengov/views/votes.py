@@ -1,24 +1,16 @@
 """Moderating votes in the admin: list, filter, export, and change a vote's status (never delete it)."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from .. import voting
 from ..models import Vote
+from .policies import ResidentRecordPolicy, register_policy
 
-
-class VotePermissionPolicy(ModelPermissionPolicy):
-    # Votes arrive only from residents and are never deleted: nobody adds or deletes one in the admin.
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete", "copy"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+# Votes arrive only from residents and are never deleted: nobody adds or deletes one in the admin.
+VotePermissionPolicy = ResidentRecordPolicy
 
 
 class VoteEditView(EditView):
@@ -56,9 +48,4 @@ VOTE_PERMISSION_POLICY = VotePermissionPolicy(Vote)
 
 
 def register_vote_permission_policy():
-    try:
-        from wagtail.permissions import register_permission_policy
-    except ImportError:  # Wagtail 7.4 reads the policy from the viewset
-        VoteViewSet.permission_policy = VOTE_PERMISSION_POLICY
-    else:
-        register_permission_policy(Vote, VOTE_PERMISSION_POLICY)
+    register_policy(Vote, VOTE_PERMISSION_POLICY, VoteViewSet)
