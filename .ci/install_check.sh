@@ -53,6 +53,8 @@ PYEDIT
 # Step 5: migrate.
 "$PY" manage.py check
 "$PY" manage.py migrate --verbosity 0
+# Step 7: roles, groups and the control checkpoint workflow.
+"$PY" manage.py opengov_setup
 # Step 6: create a category, a campaign and a project through the admin forms.
 "$PY" manage.py shell < "$ROOT/.ci/install_site.py" > urls.txt
 cat urls.txt

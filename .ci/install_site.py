@@ -37,7 +37,8 @@ post(
         "title": "Бюджет участия 2027", "slug": "budget-2027", "intro": rich_text("<p>Голосуйте!</p>"),
         "submission_start": "2026-11-01 00:00", "submission_end": "2027-12-01 00:00",
         "voting_start": "2026-11-15 00:00", "voting_end": "2027-12-15 00:00",
-        "show_live_tallies": "", "action-publish": "publish",
+        "show_live_tallies": "", "comment_moderation": "post", "objection_deadline_days": "10",
+        "action-publish": "publish",
     }),
     "a campaign",
 )
