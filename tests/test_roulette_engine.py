@@ -172,3 +172,20 @@ def test_the_draw_is_a_prepared_statement_on_postgresql(campaign, deck):
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         statements = [row[0] for row in cursor.fetchall()]
     assert any("wagtail_opengov_rouletteslot" in s for s in statements), statements
+
+
+def test_two_category_draws_take_only_those_categories_and_keep_each_even(campaign, deck):
+    third = CategoryFactory(slug="lights")
+    lights = [admitted_project(campaign, category=third) for _ in range(3)]
+    chosen = {p.pk for p in deck["projects"]} | {p.pk for p in lights}
+    keys = [deck["parks"].translation_key, third.translation_key]
+    wanted = {p.pk for p in deck["projects"] if p.category_id == deck["parks"].pk} | {p.pk for p in lights}
+    participant = new_participant()
+    for i in range(60):
+        result = roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk], category_keys=keys,
+                               session=f"two{i}")
+        assert result.project_id in wanted and result.project_id in chosen
+        assert filtered_spread(campaign, deck["parks"]) <= 1 and filtered_spread(campaign, third) <= 1, i
+    # Both categories share the filtered draws by their size (4 parks + 3 lights = 7 projects, 60 draws).
+    counts = dict(RouletteSlot.objects.filter(project_id__in=wanted).values_list("project_id", "filtered_impressions"))
+    assert sum(counts.values()) == 60 and max(counts.values()) - min(counts.values()) <= 1

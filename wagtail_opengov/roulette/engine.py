@@ -156,6 +156,43 @@ def _candidates_sql(n_campaigns, n_categories, capped, lock):
     """
 
 
+def _per_category_candidates_sql(n_campaigns, n_categories, capped, lock):
+    """PostgreSQL, two or more categories: the best candidate of each category through its own index range, then
+    the best of those. With ``category_key IN (…)`` the index cannot give one order across several categories,
+    so PostgreSQL read and sorted every row of them (0.05× the rate at 100,000 projects)."""
+    slot, vote, impression = _table(RouletteSlot), _table(Vote), _table(Impression)
+    campaigns = ", ".join(["%s"] * n_campaigns)
+    keys = ", ".join(["(%s::uuid)"] * n_categories)
+    cap_clause = ""
+    if capped:
+        # The filtered deck's minimum over the chosen categories: the least of one index lookup per category.
+        floor = f"""(SELECT MIN(m.low) FROM (VALUES {keys}) AS f(key) CROSS JOIN LATERAL (
+                SELECT MIN(c.filter_key) AS low FROM {slot} c
+                WHERE c.eligible AND c.campaign_id IN ({campaigns}) AND c.category_key = f.key) m)"""
+        cap_clause = f"AND s.filter_key < {floor} + 2 AND s.filtered_impressions - 1 <= {floor}"
+    return f"""
+        SELECT best.id FROM (VALUES {keys}) AS k(key) CROSS JOIN LATERAL (
+            SELECT s.id, s.filter_key FROM {slot} s
+            WHERE s.eligible AND s.campaign_id IN ({campaigns}) AND s.category_key = k.key {cap_clause}
+              AND NOT EXISTS (SELECT 1 FROM {vote} v WHERE v.participant_id = %s AND v.project_id = s.project_id)
+              AND NOT EXISTS (
+                  SELECT 1 FROM {impression} i
+                  WHERE i.participant_id = %s AND i.session = %s AND i.project_id = s.project_id
+              )
+            ORDER BY s.filter_key
+            LIMIT 1
+            {lock}
+        ) best
+        ORDER BY best.filter_key
+        LIMIT 1
+    """
+
+
+def _per_category_params(campaign_ids, category_keys, capped, participant_id, session):
+    floor = [*category_keys, *campaign_ids]
+    return [*category_keys, *campaign_ids, *(floor * 2 if capped else []), participant_id, participant_id, session]
+
+
 def _update_sql(filtered, candidates):
     slot = _table(RouletteSlot)
     if filtered:
@@ -188,11 +225,18 @@ def draw(*, participant_id, campaign_ids, category_keys=(), session="", language
     # smallest key: visitors who narrow the Roulette still get those projects.
     attempts = (True, False) if filtered else (True,)
     postgres = connection.vendor == "postgresql"
+    per_category = postgres and len(category_keys) > 1
     for capped in attempts:
-        candidates = _candidates_sql(
-            len(campaign_ids), len(category_keys), capped, "FOR UPDATE SKIP LOCKED" if postgres else ""
-        )
-        params = [_jitter(), *_candidate_params(campaign_ids, category_keys, capped, participant_id, session)]
+        if per_category:
+            candidates = _per_category_candidates_sql(
+                len(campaign_ids), len(category_keys), capped, "FOR UPDATE SKIP LOCKED"
+            )
+            params = [_jitter(), *_per_category_params(campaign_ids, category_keys, capped, participant_id, session)]
+        else:
+            candidates = _candidates_sql(
+                len(campaign_ids), len(category_keys), capped, "FOR UPDATE SKIP LOCKED" if postgres else ""
+            )
+            params = [_jitter(), *_candidate_params(campaign_ids, category_keys, capped, participant_id, session)]
         if postgres:
             result = _draw_postgresql(candidates, params, filtered, participant_id, session, language)
         else:
