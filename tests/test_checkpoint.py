@@ -136,8 +136,12 @@ def test_approval_without_the_checklist_is_refused_with_form_errors(
     with translation.override("en"):
         response = act(client, commissioner, project, "approve", {"lawful": "on"})
     html = json.loads(response.content)["html"]
-    assert "Confirm that the project is within the akimat" in html
-    assert "Choose the state body responsible" in html
+    from django.utils.html import escape
+
+    with translation.override("ru"):  # the admin speaks the site's language (ru) to this user
+        expected = [translation.gettext("Confirm that the project is within the akimat's competence, or reject it."),
+                    translation.gettext("Choose the state body responsible for the project.")]
+    assert all(escape(message) in html for message in expected), expected
     project = ProjectPage.objects.get(pk=project.pk)
     assert not project.live and project.stage == Stage.UNDER_REVIEW
     assert not CheckpointDecision.objects.exists()

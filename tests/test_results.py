@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.utils import translation
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -86,7 +87,9 @@ def test_live_tallies_campaign_shows_provisional_results(client, campaign, voted
     CampaignPage.objects.filter(pk=campaign.pk).update(show_live_tallies=True)
     with translation.override("en"):
         html = results_html(client, CampaignPage.objects.get(pk=campaign.pk))
-    assert "provisional" in html and '<td class="og-results__for">120</td>' in html
+    with translation.override("ru"):
+        provisional = translation.gettext("Voting is still open: these figures are provisional.")
+    assert provisional in html and '<td class="og-results__for">120</td>' in html
 
 
 def test_close_voting_command_is_idempotent_and_takes_projects_out_of_the_roulette(campaign, voted):
