@@ -87,7 +87,7 @@ def test_when_voting_closed_meanwhile_the_reason_stays_on_the_page(campaign, dec
     html = response.content.decode()
     assert response.status_code == 409 and response.context["card"] is None
     assert "В этой кампании голосование сейчас не проводится." in html
-    assert 'id="og-reason-kept"' in html and "Тротуар уже отремонтировали &lt;b&gt;" in html
+    assert 'id="og-reason-unsent"' in html and "Тротуар уже отремонтировали &lt;b&gt;" in html
     assert not Vote.objects.exists()
 
 

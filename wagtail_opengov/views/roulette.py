@@ -79,6 +79,7 @@ def roulette_view(request, campaign=None):
         "card": None,
         "notice": "",
         "errors": [],
+        "error": "",
         "reason": "",
         "choice": "",
     }
@@ -107,6 +108,7 @@ def roulette_view(request, campaign=None):
             status = status if status >= 400 else refusal.status
         if context["card"] is not None:
             context["card"].shown = context["card"].project.localized.specific
+        context["error"] = context["errors"][0] if context["errors"] else ""  # for templates overridden before
     response = TemplateResponse(request, "wagtail_opengov/roulette_page.html", context, status=status)
     if new_token:
         identity.remember_device(request, response, new_token)
