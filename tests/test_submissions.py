@@ -152,6 +152,8 @@ def test_outside_the_window_the_form_answers_409_and_stores_nothing(client, home
     content = post.content.decode()
     assert 'role="alert"' in content and f'href="{campaign.url}"' in content
     assert 'name="title"' not in content
+    # …but what the resident typed comes back, to copy.
+    assert "Освещение двора на Абая 10" in content
     assert stored_counts() == before
 
 
