@@ -59,8 +59,10 @@ def _collection():
 def _photo_image(upload, title, created):
     from wagtail.images import get_image_model
 
-    upload.seek(0)
-    image = get_image_model()(title=title[:255], file=upload, collection=_collection())
+    from .photos import reencoded
+
+    # Never the resident's file itself: it may tell where they live (EXIF GPS) and who they are (its name).
+    image = get_image_model()(title=title[:255], file=reencoded(upload), collection=_collection())
     image.save()
     created.append(image)
     return image
