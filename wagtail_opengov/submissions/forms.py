@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -124,7 +125,11 @@ class SubmissionForm(AccessibleErrorsMixin, forms.Form):
     contact = forms.CharField(
         label=_("Your email or phone number"),
         max_length=255,
-        help_text=_("Never published. The commission uses it only to refine your project with you."),
+        help_text=format_lazy(
+            "{} {}",
+            _("Never published. The commission uses it only to refine your project with you."),
+            _("With an email address you also get your private tracking link by mail; a phone number gets no message."),
+        ),
         error_messages=text_errors(_("Enter your email or phone number, so that the commission can reach you.")),
     )
     # The honeypot: hidden from people (and from screen readers), filled in by form-filling bots.

@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_protect
 from .. import conf, identity
 from ..submissions import find_submission, post_message, submit_project
 from ..submissions.forms import MessageForm, SubmissionForm, started_stamp
+from ..submissions.notifications import is_email_contact
 from ..voting import Refused
 
 # More than the form accepts, so nothing a person typed is cut; a bound, so a bot's megabytes are not echoed.
@@ -131,7 +132,7 @@ def track_view(request, token):
         "tracking_link": request.build_absolute_uri(tracking_url(token)),
         "just_submitted": request.GET.get("submitted") == "1",
         "sent": request.GET.get("sent") == "1",
-        "contact_is_email": "@" in (project.initiator_contact or ""),
+        "contact_is_email": is_email_contact(project.initiator_contact),
     }
     # The resident wrote in the campaign's language; the page answers in it, whatever the browser prefers.
     language = project.locale.language_code
