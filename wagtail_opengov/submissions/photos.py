@@ -29,10 +29,13 @@ def reencoded(upload):
     with Image.open(upload) as original:
         source_format = original.format
         upright = ImageOps.exif_transpose(original)  # the first frame of an animation, turned upright
-        as_png = source_format in LOSSLESS or _has_alpha(upright)
-        pixels = upright.convert("RGBA" if _has_alpha(upright) else "RGB")
+    alpha = _has_alpha(upright)
+    as_png = source_format in LOSSLESS or alpha
+    pixels = upright.convert("RGBA" if alpha else "RGB")
+    del upright  # a large photo: keep at most two bitmaps in memory
     clean = Image.new(pixels.mode, pixels.size)
     clean.paste(pixels)  # pixels only: ``info``, EXIF, ICC and text chunks stay behind with ``pixels``
+    del pixels
     buffer = io.BytesIO()
     if as_png:
         clean.save(buffer, format="PNG", optimize=True)
