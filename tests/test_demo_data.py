@@ -2,9 +2,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
+from django.utils.html import escape
 from wagtail.models import Locale
 
-from wagtail_opengov.models import Area, CampaignPage, Category, ProjectPage, Stage, StateBody
+from wagtail_opengov.models import Area, CampaignPage, Category, ProjectPage, Stage, StateBody, SubmissionMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -13,8 +15,10 @@ def test_demo_data_builds_a_believable_akimat_site_and_is_idempotent(client):
     out = StringIO()
     call_command("load_demo_data", stdout=out)
     assert "user: admin  password: " in out.getvalue()
-    counts = {model: model.objects.count() for model in (ProjectPage, CampaignPage, Category, Area, StateBody)}
-    call_command("load_demo_data", stdout=StringIO())
+    counts = {model: model.objects.count()
+              for model in (ProjectPage, CampaignPage, Category, Area, StateBody, SubmissionMessage)}
+    again = StringIO()
+    call_command("load_demo_data", stdout=again)
     assert {model: model.objects.count() for model in counts} == counts
 
     for language in ("ru", "kk"):
@@ -44,14 +48,29 @@ def test_demo_data_builds_a_believable_akimat_site_and_is_idempotent(client):
     decision = ProjectDecision.objects.filter(outcome="approved").first()
     assert decision is not None and decision.reason in html
 
-    # Residents' submissions in every stage a citizen's project reaches, each with a working private link.
+    # Residents' submissions in every stage, each with a working private link and a thread that fits the stage.
     import re
 
+    from sandbox.home.demo_submissions import THREADS
     from wagtail_opengov.models.submissions import Submission
 
     links = dict(re.findall(r"(\w+) (/opengov/track/\w+/)", out.getvalue()))
     stages_with_submissions = set(Submission.objects.values_list("project__projectpage__stage", flat=True))
-    assert {"submitted", "under_review", "admitted", "rejected", "implemented"} <= stages_with_submissions
-    assert set(links) == stages_with_submissions
-    page = client.get(links["submitted"])
-    assert page.status_code == 200 and "Абая 10" in page.content.decode()
+    assert stages_with_submissions == set(Stage.values)
+    assert set(links) == set(Stage.values)
+    assert set(THREADS) == set(Stage.values)
+    for stage, link in links.items():
+        page = client.get(link)
+        assert page.status_code == 200, stage
+        content = page.content.decode()
+        for _sender, body in THREADS[stage]:
+            assert escape(body) in content, (stage, body)
+        assert content.count("og-message--commission") >= 2 and "og-message--resident" in content, stage
+    assert "Абая 10" in client.get(links["submitted"]).content.decode()
+    # No message is dated in the future, and every thread reads in order after its submission.
+    now = timezone.now()
+    for submission in Submission.objects.prefetch_related("messages"):
+        dates = [m.created_at for m in submission.thread()]
+        assert dates and all(submission.created_at < d <= now for d in dates)
+    # Running again printed the same links.
+    assert dict(re.findall(r"(\w+) (/opengov/track/\w+/)", again.getvalue())) == links

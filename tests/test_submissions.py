@@ -1,20 +1,15 @@
 """A resident submits a project without an account and follows it by a private link; the commission answers."""
 
-import io
 import json
 import re
-import time
 from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from wagtail_opengov import identity
@@ -22,74 +17,24 @@ from wagtail_opengov.models import (
     InitiatorKind,
     MessageSender,
     ProjectPage,
-    ProjectPageImage,
     Stage,
     Submission,
     SubmissionMessage,
 )
 from wagtail_opengov.submissions import plain_text, post_message
-from wagtail_opengov.submissions.forms import STARTED_SALT
 
 from .factories import AreaFactory, CampaignPageFactory
-
-CONTACT = "aigul.private@example.kz"
-PHONE = "+7 701 234 56 78"
-
-
-def stamp(seconds_ago=30):
-    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
-
-
-def form_data(**overrides):
-    data = {
-        "title": "Освещение двора на Абая 10",
-        "summary": "Поставить шесть фонарей во дворе, где вечером темно.",
-        "category": "roads",
-        "area": "",
-        "estimated_cost": "1500000",
-        "contact_name": "Айгуль Private-Name",
-        "contact": CONTACT,
-        "website": "",
-        "started": stamp(),
-    }
-    data.update(overrides)
-    return data
-
-
-def png_bytes(size=(40, 30)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, (200, 30, 30)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def stored_counts():
-    return (
-        ProjectPage.objects.count(),
-        Submission.objects.count(),
-        get_image_model().objects.count(),
-        ProjectPageImage.objects.count(),
-    )
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def submit(client, campaign, category):
-    def post(**overrides):
-        files = overrides.pop("files", {})
-        return client.post(campaign.submit_url, {**form_data(**overrides), **files})
-
-    return post
-
-
-def token_from(response):
-    assert response.status_code == 303, response.content[:2000]
-    match = re.match(r"^/opengov/track/([^/]+)/\?submitted=1$", response["Location"])
-    assert match, response["Location"]
-    return match.group(1)
+from .submission_helpers import (  # noqa: F401  (fixtures)
+    CONTACT,
+    PHONE,
+    _media,
+    form_data,
+    png_bytes,
+    stamp,
+    stored_counts,
+    submit,
+    token_from,
+)
 
 
 # -- submitting ------------------------------------------------------------------------------------------------
@@ -207,6 +152,8 @@ def test_outside_the_window_the_form_answers_409_and_stores_nothing(client, home
     content = post.content.decode()
     assert 'role="alert"' in content and f'href="{campaign.url}"' in content
     assert 'name="title"' not in content
+    # …but what the resident typed comes back, to copy.
+    assert "Освещение двора на Абая 10" in content
     assert stored_counts() == before
 
 

@@ -21,14 +21,22 @@ def _vote_cast(sender, vote, **kwargs):
 
 
 def register_signal_handlers():
-    from . import signals, snapshots
+    from . import signals, snapshots, submissions
     from .models.participation import Vote
     from .roles import campaign_models, on_campaign_created
+    from .submissions import notifications
 
     setting_changed.connect(conf.clear_cache, dispatch_uid="wagtail_opengov_clear_settings")
     snapshots.connect()
     post_save.connect(_vote_saved, sender=Vote, dispatch_uid="wagtail_opengov_vote_objection")
     signals.vote_cast.connect(_vote_cast, sender=Vote, dispatch_uid="wagtail_opengov_vote_cast_objection")
+    # The resident who gave an email hears of their tracking link, then of each message from the commission.
+    submissions.submission_created.connect(
+        notifications.on_submission_created, dispatch_uid="wagtail_opengov_submission_tracking_link"
+    )
+    submissions.message_posted.connect(
+        notifications.on_message_posted, dispatch_uid="wagtail_opengov_submission_message_notice"
+    )
     # Per campaign model, so saves of other models (votes on the hot path) never call it.
     for model in campaign_models():
         post_save.connect(

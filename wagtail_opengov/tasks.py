@@ -65,3 +65,24 @@ def send_notification(kind, objection_id):
             }
         return send_mail(subject, body, sender, [recipient])
     raise ValueError(f"unknown notification kind {kind!r}")
+
+
+@task()
+def send_submission_tracking_link(submission_id, tracking_url):
+    """Mail a resident the private link to the project they just submitted (``tracking_url`` is that link: it
+    exists nowhere else, so it travels as an argument). Returns how many messages were sent."""
+    from .models.submissions import Submission
+    from .submissions.notifications import send_tracking_link
+
+    submission = Submission.objects.select_related("project").filter(pk=submission_id).first()
+    return send_tracking_link(submission, tracking_url) if submission is not None else 0
+
+
+@task()
+def send_submission_message_notice(message_id):
+    """Tell a resident that the commission wrote about their project. Returns how many messages were sent."""
+    from .models.submissions import SubmissionMessage
+    from .submissions.notifications import send_message_notice
+
+    message = SubmissionMessage.objects.select_related("submission__project").filter(pk=message_id).first()
+    return send_message_notice(message) if message is not None else 0

@@ -59,17 +59,20 @@ def _collection():
 def _photo_image(upload, title, created):
     from wagtail.images import get_image_model
 
-    upload.seek(0)
-    image = get_image_model()(title=title[:255], file=upload, collection=_collection())
+    from .photos import reencoded
+
+    # Never the resident's file itself: it may tell where they live (EXIF GPS) and who they are (its name).
+    image = get_image_model()(title=title[:255], file=reencoded(upload), collection=_collection())
     image.save()
     created.append(image)
     return image
 
 
-def submit_project(campaign, data, *, photo=None, participant=None, ip=""):
+def submit_project(campaign, data, *, photo=None, participant=None, new_participant=None, ip=""):
     """Create the draft project, its tracker, and start the campaign's workflow. Returns ``(project, token)``.
 
     ``data`` is a submission form's ``cleaned_data`` (category and area already resolved to snippets).
+    Without a ``participant``, ``new_participant()`` (if given) creates one inside the submission's transaction.
     Raises ``Refused`` when submissions are closed or a rate limit is exceeded; nothing is stored then."""
     if not (campaign.live and campaign.submission_open):
         raise Refused("submissions_closed", _("Submissions are not open in this campaign."), 409)
@@ -85,6 +88,8 @@ def submit_project(campaign, data, *, photo=None, participant=None, ip=""):
     images = []
     try:
         with transaction.atomic():
+            if participant is None and new_participant is not None:
+                participant = new_participant()
             project, revision = _create(campaign, data, token, photo, participant, images)
     except BaseException:
         for image in images:

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from .. import conf
 from ..localization import in_play
@@ -18,6 +20,49 @@ STARTED_SALT = "wagtail_opengov.submission-started"
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 PHONE = re.compile(r"\+?\d{10,15}")
+
+
+# Our own message for every error a field can raise. Django's Kazakh catalogue lacks several of its form
+# messages, and a missing one falls back to the default language's: a Kazakh page would show Russian.
+# The codes are those of Django's fields and validators; their params fill the named placeholders.
+TOO_LONG = ngettext_lazy(
+    "Shorten this text to at most %(limit_value)s character (now: %(show_value)s).",
+    "Shorten this text to at most %(limit_value)s characters (now: %(show_value)s).",
+    "limit_value",
+)
+CONTROL_CHARACTERS = _("Remove the invisible control characters from this text.")
+COST_DIGITS = ngettext_lazy(
+    "The cost can have at most %(max)s digit.", "The cost can have at most %(max)s digits.", "max"
+)
+NOT_AN_IMAGE = _("The photo must be a JPEG, PNG, WebP or GIF image.")
+PHOTO_NOT_RECEIVED = _("The photo could not be received. Choose the file again.")
+
+
+def text_errors(required=None):
+    errors = {"max_length": TOO_LONG, "null_characters_not_allowed": CONTROL_CHARACTERS}
+    return {**errors, "required": required} if required else errors
+
+
+def choice_errors(message):
+    # The posted value is not echoed: it is whatever a bot or a stale page sent.
+    return {"required": message, "invalid_choice": message}
+
+
+COST_ERRORS = {
+    "invalid": _("Enter the cost as a number of tenge, for example 1500000."),
+    "min_value": _("The cost cannot be negative."),
+    "max_digits": COST_DIGITS,
+    "max_whole_digits": COST_DIGITS,
+    "max_decimal_places": _("Enter the cost in whole tenge, without a decimal part."),
+}
+PHOTO_ERRORS = {
+    "invalid_image": NOT_AN_IMAGE,
+    "invalid_extension": NOT_AN_IMAGE,
+    "invalid": PHOTO_NOT_RECEIVED,
+    "missing": PHOTO_NOT_RECEIVED,
+    "contradiction": PHOTO_NOT_RECEIVED,
+    "empty": _("The chosen photo file is empty. Choose another image."),
+}
 
 
 def started_stamp():
@@ -43,15 +88,22 @@ class AccessibleErrorsMixin:
 
 
 class SubmissionForm(AccessibleErrorsMixin, forms.Form):
-    title = forms.CharField(label=_("Project title"), max_length=200)
+    title = forms.CharField(
+        label=_("Project title"), max_length=200, error_messages=text_errors(_("Enter a title for your project."))
+    )
     summary = forms.CharField(
         label=_("Description"),
         max_length=600,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What should be done, where, and why it matters to residents (up to 600 characters)."),
+        error_messages=text_errors(_("Describe your project: what should be done, where, and why.")),
     )
-    category = forms.ChoiceField(label=_("Category"))
-    area = forms.ChoiceField(label=_("Area"), required=False)
+    category = forms.ChoiceField(
+        label=_("Category"), error_messages=choice_errors(_("Choose a category from the list."))
+    )
+    area = forms.ChoiceField(
+        label=_("Area"), required=False, error_messages=choice_errors(_("Choose an area from the list."))
+    )
     estimated_cost = forms.DecimalField(
         label=_("Estimated cost (optional)"),
         required=False,
@@ -59,20 +111,29 @@ class SubmissionForm(AccessibleErrorsMixin, forms.Form):
         max_digits=15,
         decimal_places=0,
         help_text=_("An estimate in whole tenge is enough; the commission checks it."),
+        error_messages=COST_ERRORS,
     )
     photo = forms.ImageField(
         label=_("Photo (optional)"),
         required=False,
         help_text=_("A JPEG, PNG, WebP or GIF image of the place, up to %(size)s MB."),
+        error_messages=PHOTO_ERRORS,
     )
-    contact_name = forms.CharField(label=_("Your name (optional)"), max_length=255, required=False)
+    contact_name = forms.CharField(
+        label=_("Your name (optional)"), max_length=255, required=False, error_messages=text_errors()
+    )
     contact = forms.CharField(
         label=_("Your email or phone number"),
         max_length=255,
-        help_text=_("Never published. The commission uses it only to refine your project with you."),
+        help_text=format_lazy(
+            "{} {}",
+            _("Never published. The commission uses it only to refine your project with you."),
+            _("With an email address you also get your private tracking link by mail; a phone number gets no message."),
+        ),
+        error_messages=text_errors(_("Enter your email or phone number, so that the commission can reach you.")),
     )
     # The honeypot: hidden from people (and from screen readers), filled in by form-filling bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = forms.CharField(label=_("Leave this field empty"), required=False, error_messages=text_errors())
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
@@ -128,7 +189,7 @@ class SubmissionForm(AccessibleErrorsMixin, forms.Form):
             )
         image = getattr(photo, "image", None)
         if image is None or image.format not in PHOTO_FORMATS:
-            raise ValidationError(_("The photo must be a JPEG, PNG, WebP or GIF image."))
+            raise ValidationError(NOT_AN_IMAGE)
         # A small file can still unpack into a huge bitmap that would exhaust memory when resized.
         if image.width * image.height > getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000):
             raise ValidationError(_("The photo has too many pixels. Choose a smaller image."))
@@ -170,5 +231,8 @@ class SubmissionForm(AccessibleErrorsMixin, forms.Form):
 
 class MessageForm(AccessibleErrorsMixin, forms.Form):
     body = forms.CharField(
-        label=_("Your reply to the commission"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Your reply to the commission"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages=text_errors(_("Write a message before sending.")),
     )

@@ -17,9 +17,15 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..models.submissions import Submission
 from ..submissions import post_message
+from ..submissions.notifications import is_email_contact
 from ..voting import Refused
 
 PAGE_POLICY = PagePermissionPolicy(Page)
+# The commission should know whether the initiator will hear of its message or must come and look.
+EMAILED = _("Message sent. The initiator gets an email asking them to open their tracking link.")
+NOT_EMAILED = _(
+    "Message sent. The initiator left no email address: they will see it when they next open their tracking link."
+)
 
 
 def can_see_submissions(user):
@@ -95,8 +101,7 @@ class SubmissionThreadView(WagtailAdminTemplateMixin, TemplateView):
             except Refused as refusal:
                 self.form.add_error("body", refusal.message)
             else:
-                messages.success(request, _("Message sent to the initiator."))
-                # TODO(notifications): tell the initiator by e-mail when a contact address was given.
+                messages.success(request, EMAILED if is_email_contact(self.project.initiator_contact) else NOT_EMAILED)
                 return redirect("wagtail_opengov_submission_thread", page_id=self.project.pk)
         return self.render_to_response(self.get_context_data(), status=400)
 

@@ -9,7 +9,11 @@ from django.views.decorators.csrf import csrf_protect
 from .. import conf, identity
 from ..submissions import find_submission, post_message, submit_project
 from ..submissions.forms import MessageForm, SubmissionForm, started_stamp
+from ..submissions.notifications import is_email_contact
 from ..voting import Refused
+
+# More than the form accepts, so nothing a person typed is cut; a bound, so a bot's megabytes are not echoed.
+KEPT_MAX_CHARS = 20_000
 
 
 def _private(response):
@@ -25,6 +29,29 @@ def tracking_url(token):
     return reverse("opengov_track", args=[token])
 
 
+class _Device:
+    """The resident's device identity, created only inside an accepted submission: a refused one leaves no
+    participant row behind (the refusal response sets no cookie that could ever point to it)."""
+
+    def __init__(self, request):
+        self.request = request
+        self.participant, self.cookie_value = identity.get_participant(request)
+
+    def create(self):
+        self.participant, self.cookie_value = identity.get_participant(self.request, create=True)
+        return self.participant
+
+
+def _kept_text(post):
+    labels = SubmissionForm.base_fields
+    kept = []
+    for name in ("title", "summary"):
+        value = (post.get(name) or "").strip()
+        if value:
+            kept.append({"name": name, "label": labels[name].label, "value": value[:KEPT_MAX_CHARS]})
+    return kept
+
+
 @csrf_protect
 def submit_view(request, campaign):
     if request.method not in ("GET", "HEAD", "POST"):
@@ -35,19 +62,23 @@ def submit_view(request, campaign):
         "opengov_base_template": conf.get_setting("BASE_TEMPLATE"),
     }
     if not (campaign.live and campaign.submission_open):
+        if request.method == "POST":
+            # The window closed while the resident was writing: give their words back to copy, store nothing.
+            context["kept"] = _kept_text(request.POST)
         return _private(render(request, "wagtail_opengov/submissions/closed_page.html", context, status=409))
     status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES, campaign=campaign)
         status = 400
         if form.is_valid():
-            participant, new_token = identity.get_participant(request, create=True)
+            device = _Device(request)
             try:
                 _project, token = submit_project(
                     campaign,
                     form.cleaned_data,
                     photo=form.cleaned_data.get("photo"),
-                    participant=participant,
+                    participant=device.participant,
+                    new_participant=device.create,
                     ip=identity.client_address(request),
                 )
             except Refused as refusal:
@@ -56,8 +87,8 @@ def submit_view(request, campaign):
             else:
                 response = HttpResponseRedirect(tracking_url(token) + "?submitted=1")
                 response.status_code = 303
-                if new_token:
-                    identity.remember_device(request, response, new_token)
+                if device.cookie_value:
+                    identity.remember_device(request, response, device.cookie_value)
                 return _private(response)
     else:
         form = SubmissionForm(campaign=campaign)
@@ -101,7 +132,7 @@ def track_view(request, token):
         "tracking_link": request.build_absolute_uri(tracking_url(token)),
         "just_submitted": request.GET.get("submitted") == "1",
         "sent": request.GET.get("sent") == "1",
-        "contact_is_email": "@" in (project.initiator_contact or ""),
+        "contact_is_email": is_email_contact(project.initiator_contact),
     }
     # The resident wrote in the campaign's language; the page answers in it, whatever the browser prefers.
     language = project.locale.language_code

@@ -286,7 +286,7 @@ class Command(BaseCommand):
         by_category = {c: [t for t in C.PROJECT_TEMPLATES if t["category"] == c] for c in allowed}
         seen, specs = set(), []
         for count, steps, first_days in plan:
-            for _ in range(count):
+            for index in range(count):
                 category = allowed[len(specs) % len(allowed)]
                 while True:
                     template = rng.choice(by_category[category])
@@ -297,6 +297,12 @@ class Command(BaseCommand):
                         seen.update((titles["ru"], slug))
                         break
                 citizen = rng.random() < 0.75
+                contacts = rng
+                if index == 0 and not citizen:
+                    # The first project of each path is a resident's, so that every stage has a submission with
+                    # its thread and tracking link. Its contact comes from its own generator: the shared one
+                    # draws as before, and the other projects stay what they were.
+                    citizen, contacts = True, random.Random(f"opengov-demo-contact-{slug}")
                 body_slug = next(c["body"] for c in C.CATEGORIES if c["slug"] == category)
                 history = self.schedule(steps, windows["first"](first_days), windows, rng)
                 lo, hi = template["cost"]
@@ -311,8 +317,9 @@ class Command(BaseCommand):
                     "responsible_body": body_slug if (steps or not citizen) else None,
                     "initiator_kind": "citizen" if citizen else "state_body",
                     "initiator_body": None if citizen else body_slug,
-                    "contact_name": rng.choice(C.CONTACT_NAMES) if citizen else "",
-                    "contact": f"+7 701 000 {rng.randint(0, 99):02d} {rng.randint(0, 99):02d}" if citizen else "",
+                    "contact_name": contacts.choice(C.CONTACT_NAMES) if citizen else "",
+                    "contact": f"+7 701 000 {contacts.randint(0, 99):02d} {contacts.randint(0, 99):02d}"
+                    if citizen else "",
                     "cost": rng.randint(lo * 10, hi * 10) * 100_000,
                     "history": history,
                 })
