@@ -79,13 +79,32 @@ def test_post_moderation_hidden_comment_disappears(client, project):
     assert "Нарушает правила" not in client.get(project.url).content.decode()
 
 
-def test_official_answer_only_for_staff(client, campaign, project, django_user_model):
+def member(django_user_model, username, group):
+    """A user in one of the groups ``opengov_setup`` creates (no is_staff: Wagtail never sets it)."""
+    from django.contrib.auth.models import Group
+
+    from wagtail_opengov import roles
+
+    roles.setup()
+    user = django_user_model.objects.create_user(username, f"{username}@example.kz", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def test_official_answer_only_for_the_commission_and_monitoring(client, campaign, project, django_user_model):
+    from wagtail_opengov import roles
+
     campaign.comment_moderation = "pre"
     campaign.save_revision().publish()
     client.post(comment_url(project), {"text": "Я не сотрудник", "official": "on"})
     assert not Comment.objects.get().is_official
+    # A web editor (admin access, no answering permission) is a resident here.
+    client.force_login(member(django_user_model, "editor", roles.EDITORS))
+    assert 'name="official"' not in client.get(project.url).content.decode()
+    client.post(comment_url(project), {"text": "Я редактор", "official": "on"})
+    assert not Comment.objects.get(text="Я редактор").is_official
 
-    staff = django_user_model.objects.create_user("akimat", "akimat@example.kz", "pw", is_staff=True)
+    staff = member(django_user_model, "akimat", roles.COMMISSION)
     client.force_login(staff)
     assert 'name="official"' in client.get(project.url).content.decode()
     client.post(comment_url(project), {"text": "Ответ акимата", "official": "on"})
@@ -195,21 +214,15 @@ def test_forms_need_the_csrf_token(project):
 
 
 def test_moderator_publishes_a_pending_comment_in_the_admin(client, campaign, project, django_user_model):
-    from django.contrib.auth.models import Group, Permission
     from django.urls import reverse
+
+    from wagtail_opengov import roles
 
     campaign.comment_moderation = "pre"
     campaign.save_revision().publish()
     client.post(comment_url(project), {"text": "На модерации"})
     comment = Comment.objects.get()
-    moderators = Group.objects.create(name="Commission")
-    moderators.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(codename__in=["change_comment", "view_comment"]),
-    )
-    moderator = django_user_model.objects.create_user("mod", "mod@example.kz", "pw", is_staff=True)
-    moderator.groups.add(moderators)
-    client.force_login(moderator)
+    client.force_login(member(django_user_model, "mod", roles.COMMISSION))
     pending = client.get(reverse("opengov_comments:index"), {"status": "pending"})
     assert f"#{comment.pk} on" in pending.content.decode()
     response = client.post(reverse("opengov_comments:edit", args=[comment.pk]), {"status": "published"})
