@@ -6,7 +6,7 @@ import html
 import logging
 from statistics import median
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,18 +39,63 @@ def _open(source_type, *, project_id, campaign_id, text, **source):
     )
 
 
-def open_objection_for_vote(vote):
-    """An AGAINST vote with a reason opens an objection (once); any other vote opens none."""
-    if vote.choice != VoteChoice.AGAINST or not (vote.reason or "").strip():
-        return None
-    existing = Objection.objects.filter(vote_id=vote.pk).first()
-    if existing is not None:
-        return existing
+def _opens_objection(vote):
+    return vote.choice == VoteChoice.AGAINST and bool((vote.reason or "").strip())
+
+
+def _open_for_vote(vote):
     return _open(
         ObjectionSource.VOTE, vote=vote, project_id=vote.project_id, campaign_id=vote.campaign_id,
         # Vote reasons are stored bleach-escaped; the snapshot is plain text like the other sources.
         text=html.unescape(vote.reason).strip(),
     )
+
+
+def open_objection_for_vote(vote):
+    """An AGAINST vote with a reason opens an objection (once); any other vote opens none."""
+    if not _opens_objection(vote):
+        return None
+    existing = Objection.objects.filter(vote_id=vote.pk).first()
+    if existing is not None:
+        return existing
+    return _open_for_vote(vote)
+
+
+def votes_missing_objections():
+    """Counted or quarantined AGAINST votes with a reason that have no objection.
+
+    On PostgreSQL the objection is opened after the vote commits (``signals.vote_cast``); if that step fails,
+    the vote stays and its objection is missing until :func:`open_missing_vote_objections` runs."""
+    from .models.participation import Vote, VoteStatus
+
+    return (
+        Vote.objects.filter(
+            choice=VoteChoice.AGAINST,
+            status__in=[VoteStatus.COUNTED, VoteStatus.QUARANTINED],
+            objection__isnull=True,
+        )
+        .exclude(reason="")
+        .order_by("pk")
+    )
+
+
+def open_missing_vote_objections(*, dry_run=False):
+    """Open the objections of :func:`votes_missing_objections`. Returns ``(vote, objection)`` pairs for each one
+    opened (objection None with ``dry_run``). Idempotent: a second run finds nothing."""
+    found = []
+    for vote in votes_missing_objections().iterator():
+        if not _opens_objection(vote):
+            continue  # a reason of only spaces
+        if dry_run:
+            found.append((vote, None))
+            continue
+        try:
+            with transaction.atomic():
+                objection = _open_for_vote(vote)
+        except IntegrityError:
+            continue  # opened meanwhile by the vote's own path: nothing was missing after all
+        found.append((vote, objection))
+    return found
 
 
 def open_objection_for_comment(comment):

@@ -3,7 +3,8 @@ and the per-state-body statistics report."""
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -33,15 +34,41 @@ OBJECTION_PERMISSION_POLICY = ResidentRecordPolicy(Objection)
 COMMENT_PERMISSION_POLICY = ResidentRecordPolicy(Comment)
 
 
+# The largest id any supported database stores (SQLite and bigint columns); a larger one is no row at all, and
+# SQLite raises OverflowError instead of finding nothing.
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value):
+    """A primary key from a query string, or None when it cannot be one (not a positive integer, too large)."""
+    value = (value or "").strip()
+    if not value.isascii() or not value.isdigit():
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
+
+
+class IdModelChoiceField(django_filters.fields.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and parse_id(str(value)) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdModelChoiceFilter(django_filters.ModelChoiceFilter):
+    # An unknown or impossible id makes the filter form invalid: the list shows everything, the form says why.
+    field_class = IdModelChoiceField
+
+
 class ObjectionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ObjectionStatus.choices)
-    campaign = django_filters.ModelChoiceFilter(
+    campaign = IdModelChoiceFilter(
         label=_("Campaign"), queryset=CampaignPage.objects.order_by("title"), field_name="campaign"
     )
-    project = django_filters.ModelChoiceFilter(
+    project = IdModelChoiceFilter(
         label=_("Project"), queryset=ProjectPage.objects.order_by("title"), field_name="project"
     )
-    state_body = django_filters.ModelChoiceFilter(label=_("State body"), queryset=StateBody.objects.all())
+    state_body = IdModelChoiceFilter(label=_("State body"), queryset=StateBody.objects.all())
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
 
     class Meta:
@@ -192,7 +219,10 @@ class ObjectionStatsView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         campaigns = one_per_translation(CampaignPage.objects.order_by("pk"))
-        chosen = self.request.GET.get("campaign")
-        campaign_id = int(chosen) if chosen and chosen.isdigit() else None
+        chosen = self.request.GET.get("campaign", "")
+        campaign_id = parse_id(chosen)
+        if chosen and campaign_id not in {c.pk for c in campaigns}:
+            messages.warning(self.request, _("Unknown campaign: showing all campaigns."))
+            campaign_id = None
         context.update({"campaigns": campaigns, "chosen": campaign_id, "rows": objections.stats(campaign_id)})
         return context
