@@ -57,7 +57,7 @@ def test_one_level_of_replies(client, project):
 
     response = client.post(comment_url(project), {"text": "Куда?", "parent": 999999})
     assert response.status_code == 400
-    assert "Куда?" in response.content.decode()
+    assert "Куда?</textarea>" in response.content.decode()
 
 
 def test_pre_moderation_holds_comments_until_approved(client, campaign, project):
@@ -127,14 +127,28 @@ def test_rate_limit_refuses_with_429_and_keeps_the_text(client, project):
     assert Comment.objects.count() == 2
 
 
+@override_settings(OPENGOV={"COMMENT_MAX_LENGTH": 20})
+def test_a_too_long_comment_is_refused_and_given_back_whole(client, project):
+    text = "Очень длинный комментарий, который не помещается"
+    response = client.post(comment_url(project), {"text": text})
+    assert response.status_code == 400 and not Comment.objects.exists()
+    body = response.content.decode()
+    assert 'role="alert"' in body and f"{text}</textarea>" in body
+
+
 @pytest.mark.parametrize("stage", [Stage.REJECTED, Stage.WITHDRAWN])
 def test_comment_on_a_closed_project_is_refused(client, project, stage):
     project.set_stage(stage, "Дубликат")
-    response = client.post(comment_url(project), {"text": "Поздно"})
+    response = client.post(comment_url(project), {"text": "Поздно, <но> я писал это долго"})
     assert response.status_code == 409
     assert not Comment.objects.exists()
+    body = response.content.decode()
+    # No form to post again, but the typed text comes back, read-only, so the resident can copy it.
+    assert "og-comments__closed" in body and "og-comment-form" not in body and 'role="alert"' in body
+    kept = body.split('id="og-comment-kept"', 1)[1].split("</textarea>", 1)[0]
+    assert "readonly" in kept and kept.endswith("Поздно, &lt;но&gt; я писал это долго")
     page = client.get(project.url).content.decode()
-    assert "og-comments__closed" in page and "og-comment-form" not in page
+    assert "og-comments__closed" in page and "og-comment-form" not in page and "og-comment-kept" not in page
 
 
 def test_implemented_project_is_closed_too(client, campaign, project):
