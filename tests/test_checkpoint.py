@@ -332,3 +332,14 @@ def test_an_admitted_project_without_a_decision_stays_out_of_the_roulette(campai
     project.save_revision().publish()
     assert not RouletteSlot.objects.filter(project_id=project.pk, eligible=True).exists()
     assert roulette.draw(participant_id=new_participant().pk, campaign_ids=[campaign.pk]) is None
+
+
+def test_a_copy_of_an_admitted_project_starts_again_at_submitted(campaign, category):
+    from wagtail.actions.copy_page import CopyPageAction
+
+    original = admitted_project(campaign, category=category, title="Оригинал")
+    copy = CopyPageAction(original, update_attrs={"slug": "kopiya", "title": "Копия"}, keep_live=True).execute()
+    copy = ProjectPage.objects.get(pk=copy.pk)
+    assert copy.stage == Stage.SUBMITTED and copy.latest_revision.as_object().stage == Stage.SUBMITTED
+    assert not RouletteSlot.objects.filter(project_id=copy.pk, eligible=True).exists()
+    assert ProjectPage.objects.get(pk=original.pk).stage == Stage.ADMITTED

@@ -122,6 +122,10 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
         index.FilterField("stage"),
     ]
 
+    # A copy is a new project: it starts at "submitted" and passes the checkpoint itself (its original's decision
+    # does not admit it). A copy for translation takes its project's stage in ``save``.
+    exclude_fields_in_copy = ["stage", "stage_reason"]
+
     class Meta:
         abstract = True
 
@@ -142,6 +146,8 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
         self._check_admission(old)
 
     def save(self, *args, **kwargs):
+        if self.pk is None:
+            self._follow_translations()
         update_fields = kwargs.get("update_fields")
         tracked = update_fields is None or "stage" in update_fields
         old = self._stored_stage() if tracked else None
@@ -198,6 +204,12 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
         # Admission (stage "admitted" and published) puts the project in the Roulette; anything else takes it
         # out. Through the engine, so a newcomer joins at the campaign's minimum.
         sync_project(self)
+
+    def _follow_translations(self):
+        # One project, one stage: a new translation is at its project's stage, whatever the copy carried.
+        source = self._translations().order_by("pk").values("stage", "stage_reason").first()
+        if source is not None:
+            self.stage, self.stage_reason = source["stage"], source["stage_reason"]
 
     def _translations(self):
         return type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
