@@ -194,10 +194,10 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
         from ..roulette import canonical, remove, sync_project
         from ..roulette.cards import forget_cards
 
-        if self.live and self.stage == Stage.ADMITTED and not self.admitted_at_checkpoint():
+        project = canonical(self)
+        if project.stage == Stage.ADMITTED and not project.admitted_at_checkpoint():
             # Admitted with no checkpoint decision (stored before the rule, or written around the model): it
             # stays out of the deck until the commission admits it.
-            project = canonical(self)
             remove(project)
             forget_cards(project)
             return
