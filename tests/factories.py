@@ -76,12 +76,17 @@ class ProjectPageFactory(PageFactory):
 
 
 def admitted_project(campaign, **kwargs):
-    """A published project taken through the checkpoint into the Roulette."""
-    from wagtail_opengov.models import Stage
-
+    """A published project taken through the checkpoint (its decision recorded) into the Roulette."""
     project = ProjectPageFactory(parent=campaign, **kwargs)
-    project.set_stage(Stage.UNDER_REVIEW)
-    project.set_stage(Stage.ADMITTED)
+    admit(project)
+    return project
+
+
+def admit(project, **kwargs):
+    """Admit ``project`` as the commission would: through the checkpoint's own function."""
+    from wagtail_opengov.models.checkpoint import admit_project
+
+    admit_project(project, **kwargs)
     return project
 
 

@@ -12,7 +12,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_opengov import roles, roulette
 from wagtail_opengov.models import CheckpointDecision, CheckpointOutcome, ProjectPage, RouletteSlot, Stage
 
-from .factories import CampaignPageFactory, ProjectPageFactory, StateBodyFactory, admitted_project, new_participant
+from .factories import (
+    CampaignPageFactory,
+    ProjectPageFactory,
+    StateBodyFactory,
+    admit,
+    admitted_project,
+    new_participant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -218,9 +225,7 @@ def test_request_changes_returns_the_project_and_resubmission_restarts_the_check
 
 
 def test_unpublished_admitted_project_is_never_drawn(campaign, category):
-    project = ProjectPageFactory(parent=campaign, category=category, live=False)
-    project.set_stage(Stage.UNDER_REVIEW)
-    project.set_stage(Stage.ADMITTED)
+    project = admit(ProjectPageFactory(parent=campaign, category=category, live=False))
     assert roulette.draw(participant_id=new_participant().pk, campaign_ids=[campaign.pk]) is None
 
 
@@ -252,3 +257,89 @@ def test_checkpoint_decisions_are_listed_read_only_for_the_commission(
     assert client.get(reverse("opengov_checkpoint_decisions:edit", args=[decision.pk])).status_code != 200
     client.force_login(editor)
     assert client.get(reverse("opengov_checkpoint_decisions:index")).status_code != 200
+
+
+# -- "admitted" only through the checkpoint ----------------------------------------------------------------------
+def edit_data(project, category, **changes):
+    return nested_form_data({
+        "title": project.title, "slug": project.slug, "summary": project.summary, "body": rich_text("<p>Описание</p>"),
+        "category": category.pk, "area": "", "responsible_body": "", "estimated_cost": "1500000",
+        "gallery_images": inline_formset([]), "stage": project.stage, "stage_reason": "",
+        "initiator_kind": "state_body", "initiator_body": "", "initiator_contact_name": "",
+        "initiator_contact": "", **changes,
+    })
+
+
+def test_a_commission_member_cannot_publish_a_project_as_admitted_by_hand(
+    client, editor, commissioner, campaign, category
+):
+    project = submit_project(client, editor, campaign, category)
+    client.force_login(commissioner)
+    edit = reverse("wagtailadmin_pages:edit", args=[project.pk])
+    with translation.override("en"):
+        response = client.post(edit, edit_data(project, category, stage=Stage.ADMITTED, **{"action-publish": "1"}),
+                               HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200  # the editor again, with the message on the stage field
+    assert "Only the control checkpoint admits a project to voting" in response.content.decode()
+    project = ProjectPage.objects.get(pk=project.pk)
+    assert project.stage == Stage.UNDER_REVIEW and not project.live
+    assert not CheckpointDecision.objects.exists()
+    assert not RouletteSlot.objects.filter(eligible=True).exists()
+    # Saving a draft at "admitted" is refused the same way; publishing at the current stage still works.
+    response = client.post(edit, edit_data(project, category, stage=Stage.ADMITTED))
+    assert response.status_code == 200 and ProjectPage.objects.get(pk=project.pk).latest_revision.as_object().stage \
+        == Stage.UNDER_REVIEW
+    assert client.post(edit, edit_data(project, category, **{"action-publish": "1"})).status_code == 302
+    project = ProjectPage.objects.get(pk=project.pk)
+    assert project.live and project.stage == Stage.UNDER_REVIEW
+    assert roulette.draw(participant_id=new_participant().pk, campaign_ids=[campaign.pk]) is None
+
+
+def test_every_path_into_admitted_needs_the_checkpoint_decision(campaign, category, locales):
+    from django.core.exceptions import ValidationError
+
+    project = ProjectPageFactory(parent=campaign, category=category)
+    project.set_stage(Stage.UNDER_REVIEW)
+    with pytest.raises(ValidationError):
+        project.set_stage(Stage.ADMITTED)
+    # An old revision carrying "admitted", published from the shell or a scheduled publish.
+    revision = project.save_revision()
+    revision.content["stage"] = Stage.ADMITTED
+    revision.save(update_fields=["content"])
+    with pytest.raises(ValidationError):
+        revision.publish()
+    with pytest.raises(ValidationError):
+        ProjectPageFactory(parent=campaign, category=category, stage=Stage.ADMITTED)
+    assert ProjectPage.objects.get(pk=project.pk).stage == Stage.UNDER_REVIEW
+    assert not RouletteSlot.objects.filter(eligible=True).exists()
+
+    # Through the checkpoint's function: admitted, in the deck, and its translations may follow.
+    admit(project)
+    assert ProjectPage.objects.get(pk=project.pk).stage == Stage.ADMITTED
+    assert CheckpointDecision.objects.get().outcome == CheckpointOutcome.ADMITTED
+    assert roulette.draw(participant_id=new_participant().pk, campaign_ids=[campaign.pk]).project_id == project.pk
+    campaign.copy_for_translation(locales["kk"], copy_parents=True).save_revision().publish()
+    kk_project = project.copy_for_translation(locales["kk"])
+    kk_project.save_revision().publish()
+    assert ProjectPage.objects.get(pk=kk_project.pk).stage == Stage.ADMITTED
+
+
+def test_an_admitted_project_without_a_decision_stays_out_of_the_roulette(campaign, category):
+    # Stored before the rule existed, or written around the model: publishing it does not put it in the deck.
+    project = ProjectPageFactory(parent=campaign, category=category)
+    ProjectPage.objects.filter(pk=project.pk).update(stage=Stage.ADMITTED)
+    project = ProjectPage.objects.get(pk=project.pk)
+    project.save_revision().publish()
+    assert not RouletteSlot.objects.filter(project_id=project.pk, eligible=True).exists()
+    assert roulette.draw(participant_id=new_participant().pk, campaign_ids=[campaign.pk]) is None
+
+
+def test_a_copy_of_an_admitted_project_starts_again_at_submitted(campaign, category):
+    from wagtail.actions.copy_page import CopyPageAction
+
+    original = admitted_project(campaign, category=category, title="Оригинал")
+    copy = CopyPageAction(original, update_attrs={"slug": "kopiya", "title": "Копия"}, keep_live=True).execute()
+    copy = ProjectPage.objects.get(pk=copy.pk)
+    assert copy.stage == Stage.SUBMITTED and copy.latest_revision.as_object().stage == Stage.SUBMITTED
+    assert not RouletteSlot.objects.filter(project_id=copy.pk, eligible=True).exists()
+    assert ProjectPage.objects.get(pk=original.pk).stage == Stage.ADMITTED

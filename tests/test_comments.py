@@ -57,7 +57,7 @@ def test_one_level_of_replies(client, project):
 
     response = client.post(comment_url(project), {"text": "Куда?", "parent": 999999})
     assert response.status_code == 400
-    assert "Куда?" in response.content.decode()
+    assert "Куда?</textarea>" in response.content.decode()
 
 
 def test_pre_moderation_holds_comments_until_approved(client, campaign, project):
@@ -79,13 +79,32 @@ def test_post_moderation_hidden_comment_disappears(client, project):
     assert "Нарушает правила" not in client.get(project.url).content.decode()
 
 
-def test_official_answer_only_for_staff(client, campaign, project, django_user_model):
+def member(django_user_model, username, group):
+    """A user in one of the groups ``opengov_setup`` creates (no is_staff: Wagtail never sets it)."""
+    from django.contrib.auth.models import Group
+
+    from wagtail_opengov import roles
+
+    roles.setup()
+    user = django_user_model.objects.create_user(username, f"{username}@example.kz", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def test_official_answer_only_for_the_commission_and_monitoring(client, campaign, project, django_user_model):
+    from wagtail_opengov import roles
+
     campaign.comment_moderation = "pre"
     campaign.save_revision().publish()
     client.post(comment_url(project), {"text": "Я не сотрудник", "official": "on"})
     assert not Comment.objects.get().is_official
+    # A web editor (admin access, no answering permission) is a resident here.
+    client.force_login(member(django_user_model, "editor", roles.EDITORS))
+    assert 'name="official"' not in client.get(project.url).content.decode()
+    client.post(comment_url(project), {"text": "Я редактор", "official": "on"})
+    assert not Comment.objects.get(text="Я редактор").is_official
 
-    staff = django_user_model.objects.create_user("akimat", "akimat@example.kz", "pw", is_staff=True)
+    staff = member(django_user_model, "akimat", roles.COMMISSION)
     client.force_login(staff)
     assert 'name="official"' in client.get(project.url).content.decode()
     client.post(comment_url(project), {"text": "Ответ акимата", "official": "on"})
@@ -108,14 +127,28 @@ def test_rate_limit_refuses_with_429_and_keeps_the_text(client, project):
     assert Comment.objects.count() == 2
 
 
+@override_settings(OPENGOV={"COMMENT_MAX_LENGTH": 20})
+def test_a_too_long_comment_is_refused_and_given_back_whole(client, project):
+    text = "Очень длинный комментарий, который не помещается"
+    response = client.post(comment_url(project), {"text": text})
+    assert response.status_code == 400 and not Comment.objects.exists()
+    body = response.content.decode()
+    assert 'role="alert"' in body and f"{text}</textarea>" in body
+
+
 @pytest.mark.parametrize("stage", [Stage.REJECTED, Stage.WITHDRAWN])
 def test_comment_on_a_closed_project_is_refused(client, project, stage):
     project.set_stage(stage, "Дубликат")
-    response = client.post(comment_url(project), {"text": "Поздно"})
+    response = client.post(comment_url(project), {"text": "Поздно, <но> я писал это долго"})
     assert response.status_code == 409
     assert not Comment.objects.exists()
+    body = response.content.decode()
+    # No form to post again, but the typed text comes back, read-only, so the resident can copy it.
+    assert "og-comments__closed" in body and "og-comment-form" not in body and 'role="alert"' in body
+    kept = body.split('id="og-comment-kept"', 1)[1].split("</textarea>", 1)[0]
+    assert "readonly" in kept and kept.endswith("Поздно, &lt;но&gt; я писал это долго")
     page = client.get(project.url).content.decode()
-    assert "og-comments__closed" in page and "og-comment-form" not in page
+    assert "og-comments__closed" in page and "og-comment-form" not in page and "og-comment-kept" not in page
 
 
 def test_implemented_project_is_closed_too(client, campaign, project):
@@ -195,21 +228,15 @@ def test_forms_need_the_csrf_token(project):
 
 
 def test_moderator_publishes_a_pending_comment_in_the_admin(client, campaign, project, django_user_model):
-    from django.contrib.auth.models import Group, Permission
     from django.urls import reverse
+
+    from wagtail_opengov import roles
 
     campaign.comment_moderation = "pre"
     campaign.save_revision().publish()
     client.post(comment_url(project), {"text": "На модерации"})
     comment = Comment.objects.get()
-    moderators = Group.objects.create(name="Commission")
-    moderators.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(codename__in=["change_comment", "view_comment"]),
-    )
-    moderator = django_user_model.objects.create_user("mod", "mod@example.kz", "pw", is_staff=True)
-    moderator.groups.add(moderators)
-    client.force_login(moderator)
+    client.force_login(member(django_user_model, "mod", roles.COMMISSION))
     pending = client.get(reverse("opengov_comments:index"), {"status": "pending"})
     assert f"#{comment.pk} on" in pending.content.decode()
     response = client.post(reverse("opengov_comments:edit", args=[comment.pk]), {"status": "published"})

@@ -40,6 +40,15 @@ def test_demo_data_builds_a_believable_akimat_site_and_is_idempotent(client):
         assert response.context["listing"].total >= 60
         assert f'lang="{language}"' in response.content.decode()
 
+    # Every project that reached the vote passed the checkpoint: its admission is a recorded decision.
+    from wagtail_opengov.models import CheckpointDecision, ProjectStageChange
+
+    admitted = set(ProjectStageChange.objects.filter(to_stage=Stage.ADMITTED, project__locale__language_code="ru")
+                   .values_list("project_id", flat=True))
+    assert admitted and admitted == set(
+        CheckpointDecision.objects.filter(outcome="admitted").values_list("project_id", flat=True)
+    )
+
     # The closed campaign publishes its results with the commission's decisions.
     from wagtail_opengov.models import ProjectDecision
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks.signals import task_enqueued, task_finished
 
-from wagtail_opengov import objections
+from wagtail_opengov import objections, roles
 from wagtail_opengov.models import Objection, ObjectionStatus, Vote
 from wagtail_opengov.models.objections import add_working_days, working_days_between
 
@@ -33,17 +33,19 @@ def project(campaign, body):
     return admitted_project(campaign, title="Освещение двора", responsible_body=body)
 
 
+def member(django_user_model, username, group=roles.MONITORING):
+    """A user in one of the groups ``opengov_setup`` creates (no is_staff: Wagtail never sets it)."""
+    from django.contrib.auth.models import Group
+
+    roles.setup()
+    user = django_user_model.objects.create_user(username, f"{username}@example.kz", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def monitor(client, django_user_model):
-    from django.contrib.auth.models import Group, Permission
-
-    group = Group.objects.create(name="Monitoring group")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(codename__in=["change_objection", "view_objection"]),
-    )
-    user = django_user_model.objects.create_user("monitor", "monitor@example.kz", "pw", is_staff=True)
-    user.groups.add(group)
+    user = member(django_user_model, "monitor")
     client.force_login(user)
     return user
 
@@ -130,7 +132,7 @@ def test_against_reason_assigned_answered_and_visible(client, campaign, project,
     objection = Objection.objects.get()
     assert objection.state_body == body
 
-    worker = django_user_model.objects.create_user("worker", "worker@example.kz", "pw", is_staff=True)
+    worker = member(django_user_model, "worker")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(edit_url(objection), {"assignee": worker.pk, "answer": "", "status": "open"})
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -142,7 +144,7 @@ def test_against_reason_assigned_answered_and_visible(client, campaign, project,
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(edit_url(objection), {"assignee": worker.pk, "answer": "Фонари старые, их заменят.",
-                                          "status": "answered"})
+                                          "text_public": "1", "status": "answered"})
     objection.refresh_from_db()
     assert objection.status == ObjectionStatus.ANSWERED and objection.answered_at is not None
     # A vote leaves no contact: nobody else is mailed.
@@ -197,7 +199,7 @@ def test_nothing_is_mailed_when_the_change_rolls_back(project, django_user_model
             project_id=project.pk, campaign_id=project.get_parent().pk, reason="x", contact_email="r@example.kz"
         )
     )
-    worker = django_user_model.objects.create_user("w", "w@example.kz", "pw", is_staff=True)
+    worker = member(django_user_model, "w")
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(RuntimeError):
             with transaction.atomic():
@@ -230,10 +232,7 @@ def test_queue_highlights_and_filters_overdue(client, project, monitor):
 def test_residents_and_editors_without_the_permission_cannot_work_objections(client, project, django_user_model):
     client.post(project.url + "complain/", {"reason": "Смета"})
     objection = Objection.objects.get()
-    editor = django_user_model.objects.create_user("editor", "e@example.kz", "pw", is_staff=True)
-    from django.contrib.auth.models import Permission
-
-    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    editor = member(django_user_model, "editor", roles.EDITORS)
     client.force_login(editor)
     assert client.get(reverse("opengov_objections:index")).status_code in (302, 403)
     assert client.post(edit_url(objection), {"answer": "x", "status": "answered"}).status_code in (302, 403)
@@ -363,7 +362,8 @@ def test_xss_corpus_is_inert_everywhere(client, campaign, project, monitor, djan
     client.force_login(monitor)
     for objection in Objection.objects.all():
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(edit_url(objection), {"assignee": "", "answer": PAYLOAD, "status": "answered"})
+            response = client.post(edit_url(objection), {"assignee": "", "answer": PAYLOAD, "text_public": "1",
+                                                         "status": "answered"})
         assert response.status_code == 302
 
     pages = {

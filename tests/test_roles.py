@@ -179,3 +179,87 @@ def test_campaign_changes_by_the_web_editor_are_approved_by_the_commission(clien
     url = reverse("wagtailadmin_pages:workflow_action", args=[campaign.pk, "approve_page", state.current_task_state.pk])
     assert client.post(url, {"comment": ""}).status_code == 302
     assert CampaignPage.objects.get(pk=campaign.pk).title == "Бюджет участия 2027 (уточнён)"
+
+
+# -- what each role CAN do, with only the groups opengov_setup creates (nobody has is_staff) ----------------------
+def complaint_objection(client, project, reason="Смета завышена"):
+    from wagtail_opengov.models import Objection
+
+    client.logout()
+    assert client.post(project.url + "complain/", {"reason": reason}).status_code == 302
+    return Objection.objects.get(text=reason)
+
+
+def test_monitoring_group_assigns_answers_and_closes_objections(client, users, campaign, category,
+                                                                django_user_model):
+    from wagtail_opengov.models import Objection, ObjectionStatus
+
+    colleague = django_user_model.objects.create_user("monitoring2", "m2@example.kz", "pw")
+    colleague.groups.add(Group.objects.get(name=roles.MONITORING))
+    project = admitted_project(campaign, category=category, title="Фонари во дворе")
+    objection = complaint_objection(client, project)
+    edit = reverse("opengov_objections:edit", args=[objection.pk])
+    client.force_login(users["monitoring"])
+    form = client.get(edit)
+    assert form.status_code == 200
+    assignees = {user.username for user in form.context["form"].fields["assignee"].queryset}
+    assert assignees == {"monitoring", "monitoring2"}  # not the editor, not the commission (view only)
+
+    assert client.post(edit, {"assignee": colleague.pk, "answer": "", "status": "open"}).status_code == 302
+    objection.refresh_from_db()
+    assert objection.status == ObjectionStatus.ASSIGNED and objection.assignee == colleague
+    client.force_login(colleague)
+    assert client.post(edit, {"assignee": colleague.pk, "answer": "Смета проверена.", "text_public": "1",
+                              "status": "answered"}).status_code == 302
+    assert client.post(edit, {"assignee": colleague.pk, "answer": "Смета проверена.",
+                              "status": "closed"}).status_code == 302
+    objection = Objection.objects.get(pk=objection.pk)
+    assert objection.status == ObjectionStatus.CLOSED and objection.answer == "Смета проверена."
+    client.logout()
+    register = client.get(campaign.url + "objections/").content.decode()
+    assert "Смета проверена." in register and "Смета завышена" in register
+
+
+@pytest.mark.parametrize("role", ["commission", "monitoring"])
+def test_commission_and_monitoring_post_official_answers(client, users, campaign, category, role):
+    from wagtail_opengov.models import Comment
+
+    project = admitted_project(campaign, category=category, title="Скамейки")
+    client.force_login(users[role])
+    assert 'name="official"' in client.get(project.url).content.decode()
+    response = client.post(project.url + "comment/", {"text": "Ответ акимата", "official": "on"})
+    assert response.status_code == 302
+    comment = Comment.objects.get()
+    assert comment.is_official and comment.user == users[role]
+    client.logout()
+    assert "og-badge--official" in client.get(project.url).content.decode()
+
+
+def test_web_editor_comments_like_a_resident(client, users, campaign, category):
+    from wagtail_opengov.models import Comment
+
+    project = admitted_project(campaign, category=category, title="Скамейки")
+    client.force_login(users["editor"])
+    assert 'name="official"' not in client.get(project.url).content.decode()
+    client.post(project.url + "comment/", {"text": "Мнение", "official": "on"})
+    assert not Comment.objects.get().is_official
+
+
+def test_commission_admits_at_the_checkpoint_and_moderates_comments(client, users, campaign, category):
+    from wagtail_opengov.models import CheckpointDecision, Comment, CommentStatus
+
+    project = submit_project(client, users["editor"], campaign, category)
+    body = StateBodyFactory()
+    response = act(client, users["commission"], project, "approve", {**CHECKLIST, "responsible_body": body.pk})
+    assert response.status_code == 200
+    project = ProjectPage.objects.get(pk=project.pk)
+    assert project.live and project.stage == Stage.ADMITTED
+    assert CheckpointDecision.objects.get(project=project).decided_by == users["commission"]
+
+    client.logout()
+    client.post(project.url + "comment/", {"text": "Грубость"})
+    comment = Comment.objects.get()
+    client.force_login(users["commission"])
+    edit = reverse("opengov_comments:edit", args=[comment.pk])
+    assert client.post(edit, {"status": "hidden"}).status_code == 302
+    assert Comment.objects.get().status == CommentStatus.HIDDEN

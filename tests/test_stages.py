@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 
 from wagtail_opengov.models import InvalidStageTransition, ProjectPage, Stage, check_transition
 
-from .factories import ProjectPageFactory
+from .factories import ProjectPageFactory, admit
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,10 @@ def test_main_path_is_legal_and_every_change_is_dated_history(campaign):
     path = [Stage.UNDER_REVIEW, Stage.ADMITTED, Stage.VOTING_CLOSED, Stage.APPROVED,
             Stage.IN_IMPLEMENTATION, Stage.IMPLEMENTED]
     for offset, stage in enumerate(path, start=1):
-        project.set_stage(stage, at=start + timedelta(days=offset))
+        if stage == Stage.ADMITTED:
+            admit(project, at=start + timedelta(days=offset))
+        else:
+            project.set_stage(stage, at=start + timedelta(days=offset))
     project.refresh_from_db()
     assert project.stage == Stage.IMPLEMENTED
     history = list(project.stage_history())
@@ -75,9 +78,7 @@ def test_new_project_cannot_start_at_a_late_stage():
 
 
 def test_stage_tracker_marks_done_current_and_todo(campaign):
-    project = ProjectPageFactory(parent=campaign)
-    project.set_stage(Stage.UNDER_REVIEW)
-    project.set_stage(Stage.ADMITTED)
+    project = admit(ProjectPageFactory(parent=campaign))
     states = {step["stage"]: step["state"] for step in project.stage_tracker()}
     assert states[Stage.SUBMITTED] == "done"
     assert states[Stage.ADMITTED] == "current"

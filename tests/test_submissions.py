@@ -23,7 +23,7 @@ from wagtail_opengov.models import (
 )
 from wagtail_opengov.submissions import plain_text, post_message
 
-from .factories import AreaFactory, CampaignPageFactory
+from .factories import AreaFactory, CampaignPageFactory, admit
 from .submission_helpers import (  # noqa: F401  (fixtures)
     CONTACT,
     PHONE,
@@ -68,8 +68,7 @@ def test_the_contact_stays_private_on_public_pages_and_in_the_api(client, submit
     # Published and admitted, the project appears on its page, in the listing and in the Roulette's API.
     project.save_revision().publish()
     project.refresh_from_db()
-    project.set_stage(Stage.UNDER_REVIEW)
-    project.set_stage(Stage.ADMITTED)
+    admit(project)
     pages = [tracking, client.get(project.url), client.get(campaign.url)]
     draw = client.post("/opengov/api/v1/roulette/draw", {"campaign": campaign.pk}, content_type="application/json")
     assert draw.status_code == 200 and draw.json()["project"]["id"] == project.pk

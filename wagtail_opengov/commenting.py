@@ -41,6 +41,16 @@ def clean_plain(text):
     return plain_text(text)
 
 
+def may_answer_officially(user):
+    """Whether ``user`` may post comments marked as the akimat's official answer: a permission the Commission
+    and the Monitoring group get from ``opengov_setup`` (superusers have every permission). Not ``is_staff``,
+    which Wagtail never sets."""
+    return bool(
+        user is not None and user.is_authenticated and user.is_active
+        and user.has_perm("wagtail_opengov.post_official_answer")
+    )
+
+
 def is_closed(project):
     return not project.live or project.stage in CLOSED_STAGES
 
@@ -77,7 +87,7 @@ def post_comment(*, page, text, participant=None, user=None, author_name="", par
         if parent is None:
             raise Refused("unknown_comment", _("The comment you are replying to does not exist."), 400)
         parent = parent.parent or parent  # one level of replies
-    official = bool(official and user is not None and user.is_staff)
+    official = bool(official and may_answer_officially(user))
     if not official:
         check_rate(participant, ip)
     moderation = getattr(campaign.specific, "comment_moderation", ModerationMode.POST)

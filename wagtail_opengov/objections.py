@@ -6,7 +6,7 @@ import html
 import logging
 from statistics import median
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,18 +39,63 @@ def _open(source_type, *, project_id, campaign_id, text, **source):
     )
 
 
-def open_objection_for_vote(vote):
-    """An AGAINST vote with a reason opens an objection (once); any other vote opens none."""
-    if vote.choice != VoteChoice.AGAINST or not (vote.reason or "").strip():
-        return None
-    existing = Objection.objects.filter(vote_id=vote.pk).first()
-    if existing is not None:
-        return existing
+def _opens_objection(vote):
+    return vote.choice == VoteChoice.AGAINST and bool((vote.reason or "").strip())
+
+
+def _open_for_vote(vote):
     return _open(
         ObjectionSource.VOTE, vote=vote, project_id=vote.project_id, campaign_id=vote.campaign_id,
         # Vote reasons are stored bleach-escaped; the snapshot is plain text like the other sources.
         text=html.unescape(vote.reason).strip(),
     )
+
+
+def open_objection_for_vote(vote):
+    """An AGAINST vote with a reason opens an objection (once); any other vote opens none."""
+    if not _opens_objection(vote):
+        return None
+    existing = Objection.objects.filter(vote_id=vote.pk).first()
+    if existing is not None:
+        return existing
+    return _open_for_vote(vote)
+
+
+def votes_missing_objections():
+    """Counted or quarantined AGAINST votes with a reason that have no objection.
+
+    On PostgreSQL the objection is opened after the vote commits (``signals.vote_cast``); if that step fails,
+    the vote stays and its objection is missing until :func:`open_missing_vote_objections` runs."""
+    from .models.participation import Vote, VoteStatus
+
+    return (
+        Vote.objects.filter(
+            choice=VoteChoice.AGAINST,
+            status__in=[VoteStatus.COUNTED, VoteStatus.QUARANTINED],
+            objection__isnull=True,
+        )
+        .exclude(reason="")
+        .order_by("pk")
+    )
+
+
+def open_missing_vote_objections(*, dry_run=False):
+    """Open the objections of :func:`votes_missing_objections`. Returns ``(vote, objection)`` pairs for each one
+    opened (objection None with ``dry_run``). Idempotent: a second run finds nothing."""
+    found = []
+    for vote in votes_missing_objections().iterator():
+        if not _opens_objection(vote):
+            continue  # a reason of only spaces
+        if dry_run:
+            found.append((vote, None))
+            continue
+        try:
+            with transaction.atomic():
+                objection = _open_for_vote(vote)
+        except IntegrityError:
+            continue  # opened meanwhile by the vote's own path: nothing was missing after all
+        found.append((vote, objection))
+    return found
 
 
 def open_objection_for_comment(comment):
@@ -79,6 +124,14 @@ def _notify(kind, objection_id):
     transaction.on_commit(enqueue, robust=True)
 
 
+def assignable_users():
+    """Who can be given an objection: active users allowed to change objections, through their groups (the
+    Monitoring group of ``opengov_setup``), their own permissions, or as superusers."""
+    from wagtail.permission_policies import ModelPermissionPolicy
+
+    return ModelPermissionPolicy(Objection).users_with_permission("change").order_by("username")
+
+
 def assign(objection, user):
     with transaction.atomic():
         objection = Objection.objects.select_for_update().get(pk=objection.pk)
@@ -94,7 +147,9 @@ def assign(objection, user):
     return objection
 
 
-def answer(objection, text):
+def answer(objection, text, *, text_public=None):
+    """Answer in public. ``text_public`` True/False records whether the objected text may be shown with the
+    answer (None: leave the decision as it is; see ``Objection.text_is_public``)."""
     from .commenting import clean_plain
 
     text = clean_plain(text)
@@ -104,30 +159,55 @@ def answer(objection, text):
         objection = Objection.objects.select_for_update().get(pk=objection.pk)
         first_answer = objection.answered_at is None
         objection.answer = text
-        objection.status = ObjectionStatus.ANSWERED
+        if objection.status != ObjectionStatus.CLOSED:
+            objection.status = ObjectionStatus.ANSWERED
         if first_answer:
             objection.answered_at = timezone.now()
-        objection.save(update_fields=["answer", "status", "answered_at"])
+        fields = ["answer", "status", "answered_at"]
+        if text_public is not None:
+            objection.text_public = bool(text_public)
+            fields.append("text_public")
+        objection.save(update_fields=fields)
         if first_answer and objection.contact_email:
             _notify("answered", objection.pk)
     return objection
 
 
+def show_text(objection, public):
+    """Show or withhold the objected text on public pages (the answer stays public either way)."""
+    Objection.objects.filter(pk=objection.pk).update(text_public=bool(public))
+    objection.text_public = bool(public)
+    return objection
+
+
 def close(objection):
+    """Close an answered objection. Without a public answer it is refused: closing must not make an objection
+    disappear unanswered."""
     with transaction.atomic():
         objection = Objection.objects.select_for_update().get(pk=objection.pk)
+        if not objection.is_answered:
+            raise Refused(
+                "answer_required_to_close", _("Write the public answer before closing the objection."), 400
+            )
         objection.status = ObjectionStatus.CLOSED
         objection.save(update_fields=["status"])
     return objection
 
 
 def public_objections(**filters):
-    """Objections the public sees: answered ones (the text is shown with its answer; no personal data)."""
+    """Objections the public sees: answered ones on published projects, newest answer first, no personal data.
+    Templates show the objected text only where ``Objection.text_is_public``; the answer and dates always."""
     return (
-        Objection.objects.filter(**filters, answered_at__isnull=False)
-        .exclude(answer="")
+        Objection.objects.answered()
+        .filter(**filters, project__live=True)
+        .select_related("comment")
         .order_by("-answered_at", "-pk")
     )
+
+
+def waiting_objections(**filters):
+    """Objections not answered in public yet, whatever their status or their project's: counted as waiting."""
+    return Objection.objects.waiting().filter(**filters)
 
 
 def stats(campaign_id=None):
@@ -161,7 +241,8 @@ def stats(campaign_id=None):
                 "answered_in_time": len(in_time),
                 "share_answered_in_time": round(len(in_time) / len(due), 4) if due else None,
                 "median_days_to_answer": float(median(days)) if days else None,
-                "overdue": sum(1 for o in items if o.status in UNANSWERED and o.deadline < today),
+                # Unanswered past the deadline, closed or not.
+                "overdue": sum(1 for o in items if o.answered_at is None and o.deadline < today),
             }
         )
     rows.sort(key=lambda r: (r["state_body"] is None, r["name"]))

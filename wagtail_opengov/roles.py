@@ -34,18 +34,18 @@ ROLE_PERMISSIONS = {
         # refining submissions with their initiators (issue 4 item 1)
         "view_submission", "change_submission",
         "view_submissionmessage", "add_submissionmessage",
-        # moderating comments and complaints (item 3)
-        "view_comment", "change_comment", "add_comment",
+        # moderating comments and complaints (item 3); answering residents as the akimat
+        "view_comment", "change_comment", "add_comment", "post_official_answer",
         "view_complaint", "change_complaint",
         # seeing the objections register
         "view_objection",
     ],
     MONITORING: [
         "view_projectdecision",
-        # working the objections (item 4)
+        # working the objections (item 4): assigned, answered and closed by whoever has change_objection
         "view_objection", "change_objection",
         "view_complaint",
-        "view_comment",
+        "view_comment", "post_official_answer",
     ],
     EDITORS: [
         "add_category", "change_category", "delete_category", "view_category",

@@ -30,7 +30,9 @@ def _aged(objection, created_days_ago, answered_after_days=None, answer=""):
     created = timezone.now() - timedelta(days=created_days_ago)
     fields = {"created_at": created, "deadline": add_working_days(timezone.localdate(created), 10)}
     if answered_after_days is not None:
-        fields.update(answered_at=created + timedelta(days=answered_after_days), answer=answer, status="answered")
+        # The demo's texts hold no personal data: the monitoring group chose to show them with the answers.
+        fields.update(answered_at=created + timedelta(days=answered_after_days), answer=answer, status="answered",
+                      text_public=True)
     Objection.objects.filter(pk=objection.pk).update(**fields)
 
 

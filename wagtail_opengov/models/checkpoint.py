@@ -4,6 +4,10 @@ Approving needs the checklist (lawful, within the akimat's competence, cost plau
 state body); rejecting needs a public reason. Each decision is kept as a :class:`CheckpointDecision` row.
 Approval moves the project to "admitted"; the workflow then publishes it, and publication of an admitted project
 puts it in the Roulette through the engine (``ProjectPageMixin.save`` → ``roulette.sync_project``).
+
+:func:`admit_project` is the only way into "admitted": the project's save refuses that stage unless the latest
+decision of its translation group admits it, whoever publishes and however (page editor, API, shell, an old
+revision). Demo data and test factories go through it too.
 """
 
 from django.conf import settings
@@ -17,8 +21,8 @@ from wagtail.models import AbstractGroupApprovalTask, Revision
 from .project import ProjectPageMixin
 from .stages import Stage, allowed_next
 
-# Stages from which the checkpoint can admit a project ("admitted" itself: an editor may have set it in a draft,
-# which still needs the commission's approval to be published).
+# Stages from which the checkpoint can admit a project ("admitted" itself: an admitted project edited and
+# submitted again passes the checkpoint again).
 REVIEWABLE_STAGES = frozenset({Stage.SUBMITTED, Stage.UNDER_REVIEW, Stage.ADMITTED})
 
 
@@ -115,29 +119,10 @@ class ControlCheckpointTask(AbstractGroupApprovalTask):
         return self._request_changes(project, task_state, user, data)
 
     def _admit(self, project, task_state, user, data):
-        from .snippets import StateBody
-
-        body = StateBody.objects.get(pk=data["responsible_body"])
-        body = body.get_translation_or_none(project.locale) or body
-        data = {**data, "responsible_body": body.pk}
-        CheckpointDecision.objects.create(
-            project_id=project.pk,
-            task_state=task_state,
-            outcome=CheckpointOutcome.ADMITTED,
-            lawful=data["lawful"],
-            within_competence=data["within_competence"],
-            cost_plausible=data["cost_plausible"],
-            not_duplicate=data["not_duplicate"],
-            responsible_body_id=data["responsible_body"],
+        admit_project(
+            project, responsible_body_id=data["responsible_body"], decided_by=user, task_state=task_state,
             comment=data["comment"],
-            decided_by=user,
         )
-        type(project).objects.filter(pk=project.pk).update(responsible_body_id=data["responsible_body"])
-        project.responsible_body_id = data["responsible_body"]
-        _stamp_latest_revision(project, {"responsible_body": data["responsible_body"]})
-        if project.stage == Stage.SUBMITTED:
-            project.set_stage(Stage.UNDER_REVIEW)
-        project.set_stage(Stage.ADMITTED)
         # Completing the workflow publishes the latest revision, which now carries stage and body: a published,
         # admitted project joins the Roulette at the campaign's current minimum.
         task_state.approve(user=user, comment=data["comment"])
@@ -171,6 +156,54 @@ class ControlCheckpointTask(AbstractGroupApprovalTask):
             project.set_stage(Stage.SUBMITTED)
         # Wagtail's "needs changes": resubmitting the workflow starts the checkpoint again.
         task_state.reject(user=user, comment=data["comment"])
+
+
+@transaction.atomic
+def admit_project(project, *, responsible_body_id=None, decided_by=None, task_state=None, comment="", at=None):
+    """Admit ``project`` at the checkpoint: record the decision (checklist confirmed), make the chosen state body
+    (its translation in the project's language) responsible, and move the project to "admitted".
+
+    The one way into that stage. ``responsible_body_id`` None keeps the project's own body; ``at`` dates the
+    decision and the stage change (demo data)."""
+    from .snippets import StateBody
+
+    if responsible_body_id is not None:
+        body = StateBody.objects.get(pk=responsible_body_id)
+        body = body.get_translation_or_none(project.locale) or body
+        responsible_body_id = body.pk
+        type(project).objects.filter(pk=project.pk).update(responsible_body_id=body.pk)
+        project.responsible_body_id = body.pk
+        _stamp_latest_revision(project, {"responsible_body": body.pk})
+    decision = CheckpointDecision.objects.create(
+        project_id=project.pk,
+        task_state=task_state,
+        outcome=CheckpointOutcome.ADMITTED,
+        lawful=True,
+        within_competence=True,
+        cost_plausible=True,
+        not_duplicate=True,
+        responsible_body_id=project.responsible_body_id,
+        comment=comment,
+        decided_by=decided_by,
+        decided_at=at or timezone.now(),
+    )
+    if project.stage == Stage.SUBMITTED:
+        project.set_stage(Stage.UNDER_REVIEW, at=at)
+    project.set_stage(Stage.ADMITTED, at=at)
+    return decision
+
+
+def admitting_decision(page):
+    """The checkpoint decision that admits ``page``'s project (any page of its translation group), or None.
+
+    Only the latest decision counts: a project returned for changes after an admission is no longer admitted."""
+    from wagtail.models import Page
+
+    if page.translation_key is None:
+        return None
+    group = Page.objects.filter(translation_key=page.translation_key).values("pk")
+    latest = CheckpointDecision.objects.filter(project_id__in=group).order_by("-pk").first()
+    return latest if latest is not None and latest.outcome == CheckpointOutcome.ADMITTED else None
 
 
 def _stamp_latest_revision(page, values):

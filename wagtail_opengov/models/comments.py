@@ -56,6 +56,8 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["project", "status", "created_at"], name="opengov_comment_list_idx")]
+        # Roles come from Wagtail groups (opengov_setup), never from Django's is_staff, which Wagtail never sets.
+        permissions = [("post_official_answer", "Can post official answers on project pages")]
 
     def __str__(self):
         return f"#{self.pk} on {self.project_id}"

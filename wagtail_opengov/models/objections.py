@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +57,17 @@ class ObjectionStatus(models.TextChoices):
 
 UNANSWERED = (ObjectionStatus.OPEN, ObjectionStatus.ASSIGNED)
 
+# Not answered in public, whatever the status says (an objection closed before closing needed an answer too).
+WAITING = Q(answered_at__isnull=True) | Q(answer="")
+
+
+class ObjectionQuerySet(models.QuerySet):
+    def answered(self):
+        return self.exclude(WAITING)
+
+    def waiting(self):
+        return self.filter(WAITING)
+
 
 class Objection(models.Model):
     source_type = models.CharField(_("source"), max_length=12, choices=ObjectionSource.choices)
@@ -91,10 +103,15 @@ class Objection(models.Model):
         verbose_name=_("assigned to"),
     )
     answer = models.TextField(_("public answer"), blank=True)
+    # Unset: a comment's text is public while the comment is; a vote reason's or complaint's text (never moderated)
+    # is not. The monitoring group decides when it answers; False withholds any source's text.
+    text_public = models.BooleanField(_("objected text shown publicly"), null=True, blank=True, default=None)
     created_at = models.DateTimeField(_("received at"), default=timezone.now)
     assigned_at = models.DateTimeField(_("assigned at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     deadline = models.DateField(_("answer due by"))
+
+    objects = ObjectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("objection")
@@ -109,8 +126,33 @@ class Objection(models.Model):
         return f"#{self.pk}: {self.text[:60]}"
 
     @property
+    def is_answered(self):
+        return self.answered_at is not None and bool(self.answer.strip())
+
+    @property
     def is_overdue(self):
-        return self.status in UNANSWERED and timezone.localdate() > self.deadline
+        return not self.is_answered and timezone.localdate() > self.deadline
+
+    @property
+    def text_is_public(self):
+        """Whether public pages may show what was objected (the answer and dates are always shown).
+
+        A comment's text only while the comment is published, so moderation is not undone through the register;
+        a vote reason's or complaint's text (never moderated) only once the monitoring group chose to show it."""
+        from .comments import CommentStatus
+
+        if self.text_public is False:
+            return False
+        if self.source_type == ObjectionSource.COMMENT:
+            return self.comment is not None and self.comment.status == CommentStatus.PUBLISHED
+        return self.text_public is True
+
+    def text_public_default(self):
+        """What the answer form offers when nobody has decided yet: a comment's text follows the comment's
+        moderation; unmoderated text (vote reasons, complaints) is withheld unless the monitoring group shows it."""
+        if self.text_public is not None:
+            return self.text_public
+        return self.source_type == ObjectionSource.COMMENT
 
     @property
     def answered_in_time(self):

@@ -13,7 +13,7 @@ from wagtail.search import index
 from .. import conf
 from ..forms import ProjectPageForm
 from .comments import CommentRoutesMixin
-from .stages import MAIN_PATH, STAGES_NEEDING_REASON, Stage, check_transition
+from .stages import MAIN_PATH, STAGES_NEEDING_REASON, InvalidStageTransition, Stage, check_transition
 
 
 class InitiatorKind(models.TextChoices):
@@ -122,6 +122,10 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
         index.FilterField("stage"),
     ]
 
+    # A copy is a new project: it starts at "submitted" and passes the checkpoint itself (its original's decision
+    # does not admit it). A copy for translation takes its project's stage in ``save``.
+    exclude_fields_in_copy = ["stage", "stage_reason"]
+
     class Meta:
         abstract = True
 
@@ -139,8 +143,11 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
             check_transition(old, self.stage, self.stage_reason)
         elif self.stage in STAGES_NEEDING_REASON:
             check_transition(None, self.stage, self.stage_reason)
+        self._check_admission(old)
 
     def save(self, *args, **kwargs):
+        if self.pk is None:
+            self._follow_translations()
         update_fields = kwargs.get("update_fields")
         tracked = update_fields is None or "stage" in update_fields
         old = self._stored_stage() if tracked else None
@@ -148,6 +155,8 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
             # Whatever path saves the page (admin, API, shell, a publish of an old draft), an illegal
             # transition never reaches the database.
             check_transition(old, self.stage, self.stage_reason)
+        if tracked:
+            self._check_admission(old)
         with transaction.atomic():
             result = super().save(*args, **kwargs)
             if tracked and old != self.stage:
@@ -158,12 +167,49 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
                 elif not self._adopt_translation_history():
                     _record_stage_change(self.pk, "", self.stage, self.stage_reason, when)
             if update_fields is None or {"live", "stage", "category"} & set(update_fields):
-                from ..roulette import sync_project
-
-                # Admission (stage "admitted" and published) puts the project in the Roulette; anything else
-                # takes it out. Through the engine, so a newcomer joins at the campaign's minimum.
-                sync_project(self)
+                self._sync_roulette()
         return result
+
+    def admitted_at_checkpoint(self):
+        from .checkpoint import admitting_decision
+
+        return admitting_decision(self) is not None
+
+    def _check_admission(self, old, new=None):
+        """Entering "admitted" takes the checkpoint's decision (``checkpoint.admit_project``): a user who may
+        publish cannot set the stage by hand and so skip the checklist."""
+        new = self.stage if new is None else new
+        if new != Stage.ADMITTED or old == Stage.ADMITTED or self.admitted_at_checkpoint():
+            return
+        raise InvalidStageTransition(
+            {
+                "stage": _(
+                    "Only the control checkpoint admits a project to voting. Keep the current stage and submit "
+                    "the project for review: the commission admits it with the checklist."
+                )
+            }
+        )
+
+    def _sync_roulette(self):
+        from ..roulette import canonical, remove, sync_project
+        from ..roulette.cards import forget_cards
+
+        project = canonical(self)
+        if project.stage == Stage.ADMITTED and not project.admitted_at_checkpoint():
+            # Admitted with no checkpoint decision (stored before the rule, or written around the model): it
+            # stays out of the deck until the commission admits it.
+            remove(project)
+            forget_cards(project)
+            return
+        # Admission (stage "admitted" and published) puts the project in the Roulette; anything else takes it
+        # out. Through the engine, so a newcomer joins at the campaign's minimum.
+        sync_project(self)
+
+    def _follow_translations(self):
+        # One project, one stage: a new translation is at its project's stage, whatever the copy carried.
+        source = self._translations().order_by("pk").values("stage", "stage_reason").first()
+        if source is not None:
+            self.stage, self.stage_reason = source["stage"], source["stage_reason"]
 
     def _translations(self):
         return type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
@@ -196,7 +242,9 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
 
         The latest revision is updated too, so a later publish from the admin does not write the old stage back.
         """
-        check_transition(self._stored_stage(), stage, reason)
+        old = self._stored_stage()
+        check_transition(old, stage, reason)
+        self._check_admission(old, stage)
         self.stage = Stage(stage)
         self.stage_reason = reason
         self._stage_changed_at = at

@@ -48,8 +48,8 @@ TRANSITIONS = {
     Stage.WITHDRAWN: set(),
 }
 
-# What a newly created project may start at: citizens' projects start at "submitted"; a state
-# body may also enter a project that has already passed its checkpoint.
+# What a newly created project may start at: citizens' projects start at "submitted". "Admitted" only for a new
+# translation of a project the checkpoint admitted (``ProjectPageMixin._check_admission``).
 INITIAL_STAGES = frozenset({Stage.SUBMITTED, Stage.UNDER_REVIEW, Stage.ADMITTED})
 
 

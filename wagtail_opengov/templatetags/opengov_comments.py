@@ -3,7 +3,7 @@ from django.contrib.messages import get_messages
 from django.db.models import Prefetch
 from django.utils.safestring import mark_safe
 
-from ..commenting import clean_comment_html, is_closed
+from ..commenting import clean_comment_html, is_closed, may_answer_officially
 from ..models.comments import Comment, CommentStatus
 from ..objections import public_objections
 from ..roulette import canonical
@@ -22,8 +22,7 @@ def opengov_comment_section(context, page):
     from ..views.comments import CommentForm, ComplaintForm
 
     request = context.get("request")
-    user = getattr(request, "user", None)
-    staff = bool(user is not None and user.is_authenticated and user.is_staff)
+    official_allowed = may_answer_officially(getattr(request, "user", None))
     project = canonical(page)
     published = Comment.objects.filter(status=CommentStatus.PUBLISHED)
     comments = (
@@ -31,7 +30,7 @@ def opengov_comment_section(context, page):
         .select_related("objection")
         .prefetch_related(Prefetch("replies", queryset=published.select_related("objection")))
     )
-    comment_form = context.get("comment_form") or CommentForm(official_allowed=staff)
+    comment_form = context.get("comment_form") or CommentForm(official_allowed=official_allowed)
     complaint_form = context.get("complaint_form") or ComplaintForm()
     parent_id = comment_form["parent"].value() if comment_form.is_bound else None
     complained_comment = complaint_form["comment"].value() if complaint_form.is_bound else None

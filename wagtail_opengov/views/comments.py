@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
 from .. import commenting, conf, identity
-from ..models.objections import UNANSWERED, Objection
-from ..objections import public_objections
+from ..objections import public_objections, waiting_objections
 from ..roulette import canonical
 from ..voting import Refused
 
@@ -86,17 +85,17 @@ def _rerender(request, page, status, token=None, **overrides):
     return response
 
 
-def _staff(request):
+def _official_author(request):
     user = getattr(request, "user", None)
-    return user if (user is not None and user.is_authenticated and user.is_active and user.is_staff) else None
+    return user if commenting.may_answer_officially(user) else None
 
 
 @csrf_protect
 def comment_view(request, page):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    staff = _staff(request)
-    form = CommentForm(request.POST, official_allowed=staff is not None)
+    official_author = _official_author(request)
+    form = CommentForm(request.POST, official_allowed=official_author is not None)
     if not form.is_valid():
         return _rerender(request, page, 400, comment_form=form)
     data = form.cleaned_data
@@ -106,7 +105,7 @@ def comment_view(request, page):
             raise Refused("comments_closed", _("Comments are closed on this project."), 409)
         participant, token = identity.get_participant(request, create=True)
         comment = commenting.post_comment(
-            page=page, text=data["text"], participant=participant, user=staff, author_name=data["author_name"],
+            page=page, text=data["text"], participant=participant, user=official_author, author_name=data["author_name"],
             parent_id=data.get("parent"), is_objection=data["is_objection"], contact_email=data["contact_email"],
             official=data.get("official", False), ip=identity.client_address(request),
         )
@@ -154,7 +153,9 @@ def objections_register(request, campaign):
     answered = public_objections(campaign_id=target.pk)
     paginator = Paginator(answered, 50)
     page_obj = paginator.get_page(request.GET.get("page"))
-    waiting = Objection.objects.filter(campaign_id=target.pk, status__in=UNANSWERED)
+    # Every objection not answered in public waits, closed or not, on a published project or not: the count
+    # holds no text, and what is owed stays visible.
+    waiting = waiting_objections(campaign_id=target.pk)
     from django.utils import timezone
 
     context = {

@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 from sandbox.home import demo_content as C
 from sandbox.home.models import HomePage
 from wagtail_opengov.models import Area, CampaignPage, Category, ProjectPage, ProjectStageChange, StateBody
+from wagtail_opengov.models.checkpoint import admit_project
 
 LANGS = C.LANGS
 DAY = timedelta(days=1)
@@ -383,7 +384,11 @@ class Command(BaseCommand):
         # The creation entry is stamped "now" by the model: date it to the submission.
         ProjectStageChange.objects.filter(project=project).update(changed_at=submitted_at)
         for stage, reason, at in steps:
-            project.set_stage(stage, reason, at=at)
+            if stage == "admitted":
+                # Through the checkpoint, as the commission does: the decision is recorded with the stage.
+                admit_project(project, at=at)
+            else:
+                project.set_stage(stage, reason, at=at)
         project.first_published_at = submitted_at
         project.save_revision().publish()
         self.created["ProjectPage"] += 1
