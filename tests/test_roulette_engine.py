@@ -259,19 +259,28 @@ def test_a_draw_is_empty_only_when_nothing_is_eligible(campaign, deck):
 
 @override_settings(OPENGOV={"ROULETTE_JITTER": 3.0})
 def test_a_wider_jitter_still_shows_a_session_every_project_through_the_fast_path(campaign):
+    """w = 3: keys are count + 3·U, so the cap's key bound must reach floor + 1 + w (it stopped at floor + 2,
+    and a session of a returning resident ended after 7 to 17 of 20 projects)."""
+    rng = random.Random(5)
     category = CategoryFactory()
     projects = {admitted_project(campaign, category=category).pk for _ in range(20)}
-    participants = [new_participant() for _ in range(3)]
-    for round_ in range(4):
-        for participant in participants:
-            seen = []
-            for _ in range(20):
-                with CaptureQueriesContext(connection) as queries:
-                    result = roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk],
-                                           session=f"{participant.pk}-{round_}")
-                seen.append(result.project_id)
-                # One UPDATE: every draw was served under the cap, none needed the fallback.
-                assert sum(q["sql"].lstrip().startswith("UPDATE") for q in queries.captured_queries) == 1
-            assert sorted(seen) == sorted(projects)
-            # The cap still holds the deck together: at most w + 1 apart.
-            assert spread(campaign) <= 4
+    participants = [new_participant() for _ in range(5)]
+    draws = fallbacks = 0
+    for i in range(40):
+        participant = participants[i % 5]
+        full = i % 4 == 0  # short visits in between spread the counts apart
+        seen = []
+        for _ in range(20 if full else rng.randint(1, 6)):
+            with CaptureQueriesContext(connection) as queries:
+                result = roulette.draw(participant_id=participant.pk, campaign_ids=[campaign.pk],
+                                       session=f"{participant.pk}-{i}")
+            seen.append(result.project_id)
+            draws += 1
+            # More than one UPDATE: the capped fast path found nothing and the uncapped draw stepped in.
+            fallbacks += sum(q["sql"].lstrip().startswith("UPDATE") for q in queries.captured_queries) > 1
+        if full:
+            assert sorted(seen) == sorted(projects), f"session {i}"
+        # The cap still holds the deck together: at most w + 1 apart.
+        assert spread(campaign) <= 4
+    # Under the cap almost always (the count bound is approximate for w > 1: a few draws need the fallback).
+    assert fallbacks < draws / 30, (fallbacks, draws)
