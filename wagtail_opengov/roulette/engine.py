@@ -12,6 +12,13 @@ categories). Each deck stays even on its own; a project's total is the sum, so c
 on more often get more impressions in all — attention the visitors asked for, taken from nobody's unfiltered
 share. Nothing lives in process memory and the global random generator is never touched, so any number of
 app servers can share one database.
+
+A draw first looks under the cap (projects at most about one impression above their deck's minimum). When
+nothing there is left to this participant (they voted on or skipped the rest) the project with the smallest key
+of what is left is shown all the same, but counted in its deck only if it is under the cap: a resident's
+remaining projects are never withheld, and one resident spinning through them cannot push them ahead of the
+deck. On PostgreSQL concurrent draws skip each other's locked rows, and a draw that found only locked rows
+tries again, then waits: "nothing left" means nothing is eligible, never "busy".
 """
 
 import json
