@@ -1,6 +1,12 @@
 from typing import List, Optional
 
-from ninja import Schema
+from ninja import Path, Schema
+from pydantic import Field
+
+# Page ids are 32-bit (Wagtail's Page uses AutoField). Bounding them here turns an absurd id into the API's
+# 400 instead of an OverflowError from SQLite, which cannot bind integers past 64 bits.
+PAGE_ID_MAX = 2**31 - 1
+CampaignId = Path[int, {"ge": 1, "le": PAGE_ID_MAX}]
 
 
 class CategoryOut(Schema):
@@ -18,7 +24,7 @@ class CampaignOut(Schema):
 
 
 class DrawIn(Schema):
-    campaign: Optional[int] = None
+    campaign: Optional[int] = Field(None, ge=1, le=PAGE_ID_MAX)
     categories: List[str] = []
 
 
