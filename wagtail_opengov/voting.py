@@ -142,6 +142,7 @@ def cast_vote(*, participant, ticket, choice, reason="", ip=""):
     if campaign is None or not campaign.voting_open:
         raise Refused("voting_closed", _("Voting is not open in this campaign."), 409)
 
+    ip = identity.normalise_address(ip)
     ip_hash = identity.keyed_hash(ip, "ip") if ip else ""
     subnet = identity.subnet_of(ip)
     subnet_hash = identity.keyed_hash(subnet, "subnet") if subnet else ""
