@@ -3,9 +3,9 @@ from typing import List, Optional
 from ninja import Path, Schema
 from pydantic import Field
 
-# Page ids are 32-bit (Wagtail's Page uses AutoField). Bounding them here turns an absurd id into the API's
-# 400 instead of an OverflowError from SQLite, which cannot bind integers past 64 bits.
-PAGE_ID_MAX = 2**31 - 1
+from ..db import PAGE_ID_MAX
+
+# Bounded, so an absurd id gets the API's 400 instead of a database error.
 CampaignId = Path[int, {"ge": 1, "le": PAGE_ID_MAX}]
 
 
