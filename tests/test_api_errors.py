@@ -86,3 +86,9 @@ def test_the_largest_page_id_is_still_an_unknown_campaign(client, campaign):
     draw = client.post(API + "/roulette/draw", json.dumps({"campaign": 2**31 - 1}), content_type="application/json")
     assert error_of(draw, 400)["error"] == "unknown_campaign"
     assert error_of(client.get(f"{API}/campaigns/{2**31 - 1}/results"), 400)["error"] == "unknown_campaign"
+
+
+def test_the_campaign_snapshot_of_an_id_no_page_can_have_is_none():
+    from wagtail_opengov import snapshots
+
+    assert snapshots.campaign_state(10**30) is None and snapshots.campaign_state(0) is None
