@@ -187,7 +187,8 @@ def summarise_sequence(sequence, projects):
         for project, _ in rows:
             counts[project] += 1
         ids = [project for project, _ in rows]
-        result[subset] = stats.summarise(list(counts.values()), ids, len(projects))
+        # Every project is in the deck from the first draw: open waits count, as in the engine's report.
+        result[subset] = stats.summarise(list(counts.values()), ids, len(projects), dict.fromkeys(projects, 0))
         result[subset]["never"] = sum(1 for v in counts.values() if v == 0)
     return result
 

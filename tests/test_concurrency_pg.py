@@ -13,7 +13,7 @@ from django.db.models import Count, Max, Min
 from django.test import override_settings
 
 from wagtail_opengov import tallies, voting
-from wagtail_opengov.models import RouletteSlot, Vote, VoteStatus
+from wagtail_opengov.models import Impression, RouletteSlot, Vote, VoteStatus
 
 from .factories import CategoryFactory, admitted_project, new_participant
 
@@ -138,7 +138,8 @@ def test_concurrent_draws_and_votes_stay_exact_and_fair(campaign):
                             participant=participant, campaigns=[campaign], session=f"{participant.pk}-{s}"
                         )
                         if card is None:
-                            break
+                            # At most 6 votes of 16 and 3 cards a session: something is always left to them.
+                            raise AssertionError(f"no card for participant {participant.pk} in session {s}")
                         read_card(rng)
                         if rng.random() < 0.6:  # some cards are skipped, as residents do
                             cast(run, participant, card.ticket, rng.choice(["for", "against"]))
@@ -224,3 +225,50 @@ def test_concurrent_draws_and_votes_stay_exact_and_fair(campaign):
     assert max(s for s, _ in samples) <= 2, Counter(s for s, _ in samples)
     assert [d for _, d in samples if d] == []
     assert spread(campaign) <= 2
+
+
+FRESH_THREADS, FRESH_ROUNDS = 12, 10
+
+
+@pytest.mark.parametrize("size", [3, 16])
+@pytest.mark.parametrize("filters", [(), ("roads",), ("roads", "parks")], ids=["all", "one-category", "two-categories"])
+def test_fresh_participants_drawing_at_once_always_get_a_card(campaign, size, filters):
+    """Twelve new residents press "show me a project" at the same moment, ten times over. Each has seen
+    nothing and voted on nothing, so each must get a card, even while the other draws hold every candidate
+    row locked (SKIP LOCKED alone answered "you have seen every project" to up to 75 of 120)."""
+    categories = [CategoryFactory(slug=slug) for slug in ("roads", "parks", "lights")]
+    projects = [admitted_project(campaign, category=categories[i % 3]) for i in range(size)]
+    keys = [c.translation_key for c in categories if c.slug in filters]
+    wanted = {p.pk for p in projects if not keys or p.category.translation_key in keys}
+    participants = [[new_participant() for _ in range(FRESH_ROUNDS)] for _ in range(FRESH_THREADS)]
+    run = Run()
+    drawn = []  # (thread, round, project id or None)
+    start = threading.Barrier(FRESH_THREADS, timeout=BARRIER_TIMEOUT)
+
+    def resident(index):
+        def body():
+            for r, participant in enumerate(participants[index]):
+                start.wait()  # every round leaves the line together
+                card = voting.draw_card(participant=participant, campaigns=[campaign], categories=keys, session="s")
+                run.add("votes", (index, r, card.project_id if card else None))
+
+        return body
+
+    threads = [threading.Thread(target=in_thread(run, resident(i)), name=f"fresh-{i}") for i in range(FRESH_THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(t.is_alive() for t in threads), "a thread is stuck"
+    assert run.errors == []
+    drawn = run.votes
+    assert len(drawn) == FRESH_THREADS * FRESH_ROUNDS
+    empty = [d for d in drawn if d[2] is None]
+    assert empty == [], f"{len(empty)} of {len(drawn)} fresh residents were told nothing was left"
+    assert {d[2] for d in drawn} <= wanted
+    # Every card is one impression in the log; the deck stays even while it absorbs the rush.
+    assert Impression.objects.count() == len(drawn)
+    slots = RouletteSlot.objects.filter(project_id__in=wanted)
+    counts = [s.filtered_impressions if keys else s.impressions - s.filtered_impressions for s in slots]
+    assert max(counts) - min(counts) <= 2, counts
+    assert sum(counts) <= len(drawn)

@@ -11,6 +11,10 @@ from django.db import connection
 
 from . import conf
 
+# Page ids are 32-bit (Wagtail's Page uses AutoField). An id from a request is checked against this before it
+# reaches a query: SQLite cannot even bind integers past 64 bits (OverflowError, a 500).
+PAGE_ID_MAX = 2**31 - 1
+
 
 def _psycopg3():
     try:

@@ -99,15 +99,33 @@ def remember_session(request, response, value):
 
 
 def client_address(request):
-    """The client's IP as Django sees it. Behind a proxy, configure it (or a middleware) to set REMOTE_ADDR."""
-    return request.META.get("REMOTE_ADDR", "") or ""
+    """The client's IP as Django sees it. Behind a proxy, configure it (or a middleware) to set REMOTE_ADDR.
+
+    An IPv4 client of a dual-stack server arrives as an IPv4-mapped IPv6 address (``::ffff:a.b.c.d``); it is
+    given back as the IPv4 address, so it is hashed and limited the same whichever socket took the request."""
+    return normalise_address(request.META.get("REMOTE_ADDR", "") or "")
+
+
+def normalise_address(address):
+    try:
+        return str(_unmapped(ipaddress.ip_address(address)))
+    except ValueError:
+        return address
+
+
+def _unmapped(ip):
+    return (ip.ipv4_mapped if ip.version == 6 else None) or ip
 
 
 def subnet_of(address):
-    """The /24 (IPv4) or /64 (IPv6) network: many phones of one mobile operator share such a block."""
+    """The /24 (IPv4) or /64 (IPv6) network: many phones of one mobile operator share such a block.
+
+    IPv4-mapped IPv6 addresses count as the IPv4 address they carry: as IPv6 every one of them would fall in
+    ``::/64``, one bucket for all the IPv4 clients of a dual-stack server."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
         return ""
+    ip = _unmapped(ip)
     prefix = 24 if ip.version == 4 else 64
     return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))

@@ -49,3 +49,12 @@ def one_per_translation(pages):
             seen.add(page.translation_key)
             result.append(page)
     return result
+
+
+def by_translation_key(model, keys):
+    """``{translation key: object}`` for the translatable snippets of ``model`` with those keys, each in the
+    active locale where it is translated. Two queries, whatever the number of keys."""
+    first = {}
+    for obj in model.objects.filter(translation_key__in=set(keys)).order_by("pk"):
+        first.setdefault(obj.translation_key, obj)
+    return dict(zip(first, localize(first.values())))

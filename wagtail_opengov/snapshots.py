@@ -20,6 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 
 from . import fastcache
+from .db import PAGE_ID_MAX
 
 CAMPAIGN_TTL = 60
 CATEGORIES_TTL = 600
@@ -64,6 +65,8 @@ _memo = {}
 
 def campaign_state(campaign_id):
     """The live, public campaign ``campaign_id`` as a :class:`CampaignState`, or None."""
+    if not 0 < int(campaign_id) <= PAGE_ID_MAX:
+        return None  # no page has that id, and SQLite could not even look it up
     key = _campaign_key(campaign_id)
     now = time.monotonic()
     memo = _memo.get(key)

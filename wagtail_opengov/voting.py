@@ -2,7 +2,7 @@
 
 Votes are final: a participant cannot change a vote once cast (the ticket that allowed it is spent, and a vote
 tied to one fair impression should stay that way). No vote row is ever deleted; moderators only change a vote's
-status (counted ↔ quarantined → invalidated), and each change is logged.
+status (counted ↔ quarantined → invalidated), and each change is kept in the vote's history.
 """
 
 import time
@@ -142,6 +142,7 @@ def cast_vote(*, participant, ticket, choice, reason="", ip=""):
     if campaign is None or not campaign.voting_open:
         raise Refused("voting_closed", _("Voting is not open in this campaign."), 409)
 
+    ip = identity.normalise_address(ip)
     ip_hash = identity.keyed_hash(ip, "ip") if ip else ""
     subnet = identity.subnet_of(ip)
     subnet_hash = identity.keyed_hash(subnet, "subnet") if subnet else ""
@@ -240,16 +241,28 @@ def _add_to_tally(project_id, choice, delta, *, only_eligible=False):
     return slots.update(**{field: F(field) + delta})
 
 
-def set_vote_status(vote, status, note=""):
-    """Release, quarantine or invalidate a vote; the tally follows in the same transaction."""
+def set_vote_status(vote, status, note="", user=None):
+    """Release, quarantine or invalidate a vote, or change only its note; the tally follows, and the change is
+    appended to the vote's history (:class:`VoteStatusChange`), all in one transaction.
+
+    Returns the vote; its ``status_change`` is the history entry written, or None when nothing changed."""
+    from .models.participation import VoteStatusChange
+
+    note = note[:255]
     with transaction.atomic():
         vote = Vote.objects.select_for_update().get(pk=vote.pk)
-        if vote.status == status:
+        vote.status_change = None
+        if vote.status == status and vote.status_note == note:
             return vote
-        if vote.status == VoteStatus.COUNTED:
-            _add_to_tally(vote.project_id, vote.choice, -1)
-        if status == VoteStatus.COUNTED:
-            _add_to_tally(vote.project_id, vote.choice, +1)
-        vote.status, vote.status_note = status, note[:255]
+        if vote.status != status:
+            if vote.status == VoteStatus.COUNTED:
+                _add_to_tally(vote.project_id, vote.choice, -1)
+            if status == VoteStatus.COUNTED:
+                _add_to_tally(vote.project_id, vote.choice, +1)
+        vote.status_change = VoteStatusChange.objects.create(
+            vote=vote, old_status=vote.status, new_status=status, old_note=vote.status_note, note=note,
+            user=user if getattr(user, "pk", None) else None,
+        )
+        vote.status, vote.status_note = status, note
         vote.save(update_fields=["status", "status_note"])
     return vote

@@ -1,6 +1,6 @@
 """Turn pages into API payloads in the visitor's language. Private fields never pass through here."""
 
-from ..localization import in_play, localize
+from ..localization import by_translation_key, in_play, localize
 from ..models.participation import RouletteSlot
 from ..models.snippets import Category
 
@@ -64,4 +64,12 @@ def fairness_out(campaign):
 
     report = fairness(campaign.pk)
     report["per_project"] = [{"project": pk, **values} for pk, values in report["per_project"].items()]
+    categories = by_translation_key(Category, report["filtered"])
+    report["filtered"] = sorted(
+        (
+            {"category": {"slug": c.slug, "name": c.name} if c else None, **figures}
+            for c, figures in ((categories.get(key), figures) for key, figures in report["filtered"].items())
+        ),
+        key=lambda row: row["category"]["name"] if row["category"] else "",
+    )
     return report

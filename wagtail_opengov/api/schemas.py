@@ -1,6 +1,12 @@
 from typing import List, Optional
 
-from ninja import Schema
+from ninja import Path, Schema
+from pydantic import Field
+
+from ..db import PAGE_ID_MAX
+
+# Bounded, so an absurd id gets the API's 400 instead of a database error.
+CampaignId = Path[int, {"ge": 1, "le": PAGE_ID_MAX}]
 
 
 class CategoryOut(Schema):
@@ -18,7 +24,7 @@ class CampaignOut(Schema):
 
 
 class DrawIn(Schema):
-    campaign: Optional[int] = None
+    campaign: Optional[int] = Field(None, ge=1, le=PAGE_ID_MAX)
     categories: List[str] = []
 
 

@@ -3,14 +3,13 @@
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import ValidationError as NinjaValidationError
 from ninja.utils import check_csrf
 
 from .. import identity, snapshots, voting
 from ..localization import one_per_translation
 from ..roulette import canonical, cards
 from ..voting import Refused
-from . import schemas
+from . import errors, schemas
 from .presenters import campaign_out, card_out, fairness_out, results_out
 
 api = NinjaAPI(
@@ -20,26 +19,12 @@ api = NinjaAPI(
     urls_namespace="wagtail_opengov_api_v1",
     docs_url=None,
 )
-
-
-def error(request, code, message, status):
-    return api.create_response(request, {"error": code, "message": str(message)}, status=status)
+errors.install(api)
 
 
 @api.exception_handler(Refused)
 def refused(request, exc):
-    return error(request, exc.code, exc.message, exc.status)
-
-
-@api.exception_handler(NinjaValidationError)
-def invalid(request, exc):
-    fields = sorted({".".join(str(p) for p in e.get("loc", ())[1:]) or "body" for e in exc.errors})
-    return error(
-        request,
-        "invalid_request",
-        _("The request is not valid. Check these fields: %(fields)s.") % {"fields": ", ".join(fields)},
-        400,
-    )
+    return api.create_response(request, errors.payload(exc.code, exc.message), status=exc.status)
 
 
 def require_csrf(request):
@@ -140,7 +125,7 @@ def vote(request, payload: schemas.VoteIn):
     response={200: schemas.ResultsOut, 400: schemas.ErrorOut, 403: schemas.ErrorOut},
     summary="FOR and AGAINST per project",
 )
-def results(request, campaign_id: int):
+def results(request, campaign_id: schemas.CampaignId):
     campaign = _campaign(campaign_id)
     if not (campaign.tallies_public or request.user.is_staff):
         raise Refused(
@@ -152,7 +137,7 @@ def results(request, campaign_id: int):
 
 
 @api.get("/campaigns/{campaign_id}/fairness", summary="Fairness of the Roulette (staff only)")
-def fairness(request, campaign_id: int):
+def fairness(request, campaign_id: schemas.CampaignId):
     campaign = _campaign(campaign_id)
     if not request.user.is_staff:
         raise Refused("staff_only", _("Only staff can see impression counts while they are private."), 403)
@@ -166,7 +151,7 @@ def fairness(request, campaign_id: int):
     response={200: schemas.ObjectionStatsOut, 400: schemas.ErrorOut},
     summary="Objections per state body: received, share answered in time, median working days to answer",
 )
-def objection_stats(request, campaign_id: int):
+def objection_stats(request, campaign_id: schemas.CampaignId):
     from ..objections import stats
 
     campaign = _campaign(campaign_id)

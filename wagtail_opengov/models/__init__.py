@@ -17,6 +17,7 @@ from .participation import (
     Vote,
     VoteChoice,
     VoteStatus,
+    VoteStatusChange,
 )
 from .project import InitiatorKind, ProjectPage, ProjectPageImage, ProjectPageMixin, ProjectStageChange
 from .results import DecisionOutcome, ProjectDecision
@@ -61,5 +62,6 @@ __all__ = [
     "Vote",
     "VoteChoice",
     "VoteStatus",
+    "VoteStatusChange",
     "check_transition",
 ]

@@ -3,6 +3,7 @@
 Nothing here is ever deleted by the application: a vote that should not count changes its status.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -148,6 +149,34 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.get_choice_display()} #{self.project_id}"
+
+
+class VoteStatusChange(models.Model):
+    """One moderator's change of a vote's status or note. Appended in the transaction that makes the change and
+    never edited, so a vote's history says who moved it from what to what, when, and why."""
+
+    vote = models.ForeignKey(
+        Vote, on_delete=models.PROTECT, related_name="status_changes", verbose_name=_("vote"), db_index=False
+    )
+    old_status = models.CharField(_("old status"), max_length=12, choices=VoteStatus.choices)
+    new_status = models.CharField(_("new status"), max_length=12, choices=VoteStatus.choices)
+    # The vote keeps only its latest note; the one it replaced (e.g. the rate limit that quarantined it) stays here.
+    old_note = models.CharField(_("previous note"), max_length=255, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("vote status change")
+        verbose_name_plural = _("vote status changes")
+        ordering = ["changed_at", "pk"]
+        indexes = [models.Index(fields=["vote", "changed_at"], name="opengov_votechange_vote_idx")]
+
+    def __str__(self):
+        return f"#{self.vote_id}: {self.old_status} → {self.new_status}"
 
 
 class ProjectCard(models.Model):

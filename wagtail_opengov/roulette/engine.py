@@ -12,6 +12,13 @@ categories). Each deck stays even on its own; a project's total is the sum, so c
 on more often get more impressions in all — attention the visitors asked for, taken from nobody's unfiltered
 share. Nothing lives in process memory and the global random generator is never touched, so any number of
 app servers can share one database.
+
+A draw first looks under the cap (projects at most about one impression above their deck's minimum). When
+nothing there is left to this participant (they voted on or skipped the rest) the project with the smallest key
+of what is left is shown all the same, but counted in its deck only if it is under the cap: a resident's
+remaining projects are never withheld, and one resident spinning through them cannot push them ahead of the
+deck. On PostgreSQL concurrent draws skip each other's locked rows, and a draw that found only locked rows
+tries again, then waits: "nothing left" means nothing is eligible, never "busy".
 """
 
 import json
@@ -118,33 +125,69 @@ def _table(model):
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _candidates_sql(n_campaigns, n_categories, capped, lock):
-    """The eligible slot with the smallest key of its deck, as a subquery giving its id.
+def _deck_sql(n_campaigns, n_categories, alias):
+    """The deck a draw takes from, as a condition on the rows of ``alias``, with its key and count.
 
     Unfiltered draws use the unfiltered deck (``draw_key``, count = impressions − filtered_impressions),
     filtered draws the filtered deck (``filter_key``, count = filtered_impressions) among the chosen categories.
-
-    The cap: only projects at most one impression above their deck's minimum. The minimum key lies in
-    [min, min + w), so with w = 1 "count − 1 ≤ min key" means "count ≤ min + 1", and the key bound lets the
-    index scan stop early. Without it, a participant who voted on most projects would keep drawing the few
-    left and push them ahead of everyone else. The minimum is uncorrelated (computed once per draw over the
-    same deck): a correlated one is evaluated per candidate row, which SQLite does quadratically."""
-    slot, vote, impression = _table(RouletteSlot), _table(Vote), _table(Impression)
+    ``alias`` "" names the columns of the row an UPDATE is changing."""
+    col = f"{alias}." if alias else ""
     campaigns = ", ".join(["%s"] * n_campaigns)
     if n_categories:
         categories = ", ".join(["%s"] * n_categories)
-        key, count = "filter_key", "s.filtered_impressions"
-        deck = "{t}.eligible AND {t}.campaign_id IN (%s) AND {t}.category_key IN (%s)" % (campaigns, categories)
-    else:
-        key, count = "draw_key", "(s.impressions - s.filtered_impressions)"
-        deck = "{t}.eligible AND {t}.campaign_id IN (%s)" % campaigns
-    cap_clause = ""
-    if capped:
-        floor = f"(SELECT MIN(c.{key}) FROM {slot} c WHERE {deck.format(t='c')})"
-        cap_clause = f"AND s.{key} < {floor} + 2 AND {count} - 1 <= {floor}"
+        deck = f"{col}eligible AND {col}campaign_id IN ({campaigns}) AND {col}category_key IN ({categories})"
+        return deck, "filter_key", f"{col}filtered_impressions"
+    return f"{col}eligible AND {col}campaign_id IN ({campaigns})", "draw_key", (
+        f"({col}impressions - {col}filtered_impressions)"
+    )
+
+
+def _floor_sql(n_campaigns, n_categories, per_category):
+    """The smallest key of the deck: uncorrelated (computed once per statement), since a correlated minimum is
+    evaluated per candidate row, which SQLite does quadratically. Parameters: :func:`_floor_params`."""
+    slot = _table(RouletteSlot)
+    if per_category:
+        # The filtered deck's minimum over the chosen categories: the least of one index lookup per category.
+        campaigns = ", ".join(["%s"] * n_campaigns)
+        keys = ", ".join(["(%s::uuid)"] * n_categories)
+        return f"""(SELECT MIN(m.low) FROM (VALUES {keys}) AS f(key) CROSS JOIN LATERAL (
+                SELECT MIN(c.filter_key) AS low FROM {slot} c
+                WHERE c.eligible AND c.campaign_id IN ({campaigns}) AND c.category_key = f.key) m)"""
+    deck, key, _count = _deck_sql(n_campaigns, n_categories, "c")
+    return f"(SELECT MIN(c.{key}) FROM {slot} c WHERE {deck})"
+
+
+def _floor_params(campaign_ids, category_keys, per_category):
+    return [*category_keys, *campaign_ids] if per_category else [*campaign_ids, *category_keys]
+
+
+def _cap_sql(n_campaigns, n_categories, per_category):
+    """The cap: only projects at most one impression above their deck's minimum.
+
+    A key is count + w·U with U in [0, 1), so the minimum key m lies in [min, min + w). "count − 1 ≤ m" keeps
+    every project at the minimum count or one above it (and, for w > 1, a few more: m may be up to w − 1 above
+    the minimum count). Their keys are below count + w ≤ m + 1 + w: that bound lets the index scan stop early
+    and excludes nothing the count condition keeps. Without the cap, a participant who voted on most projects
+    would keep drawing the few left and push them ahead of everyone else."""
+    _deck, key, count = _deck_sql(n_campaigns, n_categories, "s")
+    floor = _floor_sql(n_campaigns, n_categories, per_category)
+    return f"AND s.{key} < {floor} + %s AND {count} - 1 <= {floor}"
+
+
+def _cap_params(campaign_ids, category_keys, per_category):
+    floor = _floor_params(campaign_ids, category_keys, per_category)
+    return [*floor, 1 + conf.get_setting("ROULETTE_JITTER"), *floor]
+
+
+def _candidates_sql(n_campaigns, n_categories, capped, lock):
+    """The eligible slot with the smallest key of its deck, as a subquery giving its id: not voted on by the
+    participant, not seen in this session, under the cap if ``capped``."""
+    vote, impression = _table(Vote), _table(Impression)
+    deck, key, _count = _deck_sql(n_campaigns, n_categories, "s")
+    cap_clause = _cap_sql(n_campaigns, n_categories, False) if capped else ""
     return f"""
-        SELECT s.id FROM {slot} s
-        WHERE {deck.format(t='s')} {cap_clause}
+        SELECT s.id FROM {_table(RouletteSlot)} s
+        WHERE {deck} {cap_clause}
           AND NOT EXISTS (SELECT 1 FROM {vote} v WHERE v.participant_id = %s AND v.project_id = s.project_id)
           AND NOT EXISTS (
               SELECT 1 FROM {impression} i
@@ -163,13 +206,7 @@ def _per_category_candidates_sql(n_campaigns, n_categories, capped, lock):
     slot, vote, impression = _table(RouletteSlot), _table(Vote), _table(Impression)
     campaigns = ", ".join(["%s"] * n_campaigns)
     keys = ", ".join(["(%s::uuid)"] * n_categories)
-    cap_clause = ""
-    if capped:
-        # The filtered deck's minimum over the chosen categories: the least of one index lookup per category.
-        floor = f"""(SELECT MIN(m.low) FROM (VALUES {keys}) AS f(key) CROSS JOIN LATERAL (
-                SELECT MIN(c.filter_key) AS low FROM {slot} c
-                WHERE c.eligible AND c.campaign_id IN ({campaigns}) AND c.category_key = f.key) m)"""
-        cap_clause = f"AND s.filter_key < {floor} + 2 AND s.filtered_impressions - 1 <= {floor}"
+    cap_clause = _cap_sql(n_campaigns, n_categories, True) if capped else ""
     return f"""
         SELECT best.id FROM (VALUES {keys}) AS k(key) CROSS JOIN LATERAL (
             SELECT s.id, s.filter_key FROM {slot} s
@@ -188,25 +225,46 @@ def _per_category_candidates_sql(n_campaigns, n_categories, capped, lock):
     """
 
 
-def _per_category_params(campaign_ids, category_keys, capped, participant_id, session):
-    floor = [*category_keys, *campaign_ids]
-    return [*category_keys, *campaign_ids, *(floor * 2 if capped else []), participant_id, participant_id, session]
-
-
-def _update_sql(filtered, candidates):
-    slot = _table(RouletteSlot)
-    if filtered:
-        bump = "filtered_impressions = filtered_impressions + 1, filter_key = filtered_impressions + 1 + %s"
+def _candidate_params(campaign_ids, category_keys, capped, per_category, participant_id, session):
+    if per_category:
+        deck = [*category_keys, *campaign_ids]
     else:
-        bump = "draw_key = impressions - filtered_impressions + 1 + %s"
+        deck = [*campaign_ids, *category_keys]
+    cap = _cap_params(campaign_ids, category_keys, per_category) if capped else []
+    return [*deck, *cap, participant_id, participant_id, session]
+
+
+def _update_sql(n_campaigns, n_categories, per_category, candidates, counted):
+    """The draw's UPDATE of the chosen slot: one more impression and a new key.
+
+    ``counted`` False: the candidates were not limited by the cap, so the row is counted in its deck only if
+    it is under the cap anyway. A project shown beyond the cap (to a participant whose remaining projects are
+    all ahead of the deck) is shown and logged as an impression, but does not move ahead in the deck: one
+    resident spinning through the few projects left to them must not make everyone else wait for those.
+    Returns the SQL and the number of times it takes the floor's parameters before the key's jitter."""
+    filtered = bool(n_categories)
+    _deck, key, count = _deck_sql(n_campaigns, n_categories, "")
+    new_key = f"{count} + 1 + %s"
+    if counted:
+        bump, key_value, floors = "1", new_key, 0
+    else:
+        within = f"{count} - 1 <= {_floor_sql(n_campaigns, n_categories, per_category)}"
+        bump = f"(CASE WHEN {within} THEN 1 ELSE 0 END)"
+        key_value = f"CASE WHEN {within} THEN {new_key} ELSE {key} END"
+        floors = 3 if filtered else 2
+    sets = [f"impressions = impressions + {bump}"]
+    if filtered:
+        sets.append(f"filtered_impressions = filtered_impressions + {bump}")
     # Right-hand sides see the row's old values.
-    return f"UPDATE {slot} SET impressions = impressions + 1, {bump} WHERE id = ({candidates})"
+    sets.append(f"{key} = {key_value}")
+    # "AND eligible": a slot taken out of the deck while this statement waited for its row lock stays out.
+    sql = f"UPDATE {_table(RouletteSlot)} SET {', '.join(sets)} WHERE id = ({candidates}) AND eligible"
+    return sql, floors
 
 
-def _candidate_params(campaign_ids, category_keys, capped, participant_id, session):
-    deck = [*campaign_ids, *category_keys]
-    # The cap's minimum takes the deck's parameters twice (once per bound).
-    return [*deck, *(deck * 2 if capped else []), participant_id, participant_id, session]
+# How often a draw under the cap is tried again on PostgreSQL when every candidate was locked by other draws
+# at that moment (SKIP LOCKED skips them); each try takes a new snapshot, by which time those draws are done.
+LOCKED_RETRIES = 2
 
 
 def draw(*, participant_id, campaign_ids, category_keys=(), session="", language=None):
@@ -215,43 +273,67 @@ def draw(*, participant_id, campaign_ids, category_keys=(), session="", language
     ``campaign_ids``: campaigns whose voting is open (the caller checks the windows). ``category_keys``: the
     visitor's filter (translation keys of categories; empty = all). Projects this participant voted on, or saw in
     this ``session``, are skipped. With ``language``, the result carries the project's stored card in it.
+
+    None means exactly that: no project is eligible for this participant (in the deck, in their filter, not
+    voted on, not seen in this session). Not that the cap holds them all back, nor that other draws hold
+    their rows locked at this moment.
     """
     campaign_ids = list(campaign_ids)
     category_keys = [_uuid_param(k) for k in category_keys]
     if not campaign_ids:
         return None
-    filtered = bool(category_keys)
-    # Every draw respects the cap. A filtered draw that finds nothing under it falls back to its categories'
-    # smallest key: visitors who narrow the Roulette still get those projects.
-    attempts = (True, False) if filtered else (True,)
     postgres = connection.vendor == "postgresql"
     per_category = postgres and len(category_keys) > 1
-    for capped in attempts:
-        if per_category:
-            candidates = _per_category_candidates_sql(
-                len(campaign_ids), len(category_keys), capped, "FOR UPDATE SKIP LOCKED"
-            )
-            params = [_jitter(), *_per_category_params(campaign_ids, category_keys, capped, participant_id, session)]
-        else:
-            candidates = _candidates_sql(
-                len(campaign_ids), len(category_keys), capped, "FOR UPDATE SKIP LOCKED" if postgres else ""
-            )
-            params = [_jitter(), *_candidate_params(campaign_ids, category_keys, capped, participant_id, session)]
-        if postgres:
-            result = _draw_postgresql(candidates, params, filtered, participant_id, session, language)
-        else:
-            result = _draw_generic(candidates, params, filtered, participant_id, session, language)
-        if result is not None:
-            return result
-    return None
+    args = (campaign_ids, category_keys, per_category, participant_id, session, language)
+    # The fast path: one statement under the cap, skipping rows that concurrent draws hold.
+    result = _attempt(*args, capped=True, lock="FOR UPDATE SKIP LOCKED" if postgres else "")
+    if result is not None:
+        return result
+    if postgres:
+        for _ in range(LOCKED_RETRIES):
+            if not _capped_candidate_exists(*args[:5]):
+                break
+            result = _attempt(*args, capped=True, lock="FOR UPDATE SKIP LOCKED")
+            if result is not None:
+                return result
+    # Nothing under the cap for this participant (or still locked): the smallest key of what is left to them.
+    # No SKIP LOCKED here: the UPDATE waits for a row another draw holds, and only that one row is locked, so
+    # two draws never wait for each other.
+    return _attempt(*args, capped=False, lock="")
 
 
-def _draw_postgresql(candidates, params, filtered, participant_id, session, language):
+def _candidates(campaign_ids, category_keys, per_category, capped, lock):
+    build = _per_category_candidates_sql if per_category else _candidates_sql
+    return build(len(campaign_ids), len(category_keys), capped, lock)
+
+
+def _capped_candidate_exists(campaign_ids, category_keys, per_category, participant_id, session):
+    sql = _candidates(campaign_ids, category_keys, per_category, True, "")
+    params = _candidate_params(campaign_ids, category_keys, True, per_category, participant_id, session)
+    return db.fetchone(sql, params) is not None
+
+
+def _attempt(campaign_ids, category_keys, per_category, participant_id, session, language, *, capped, lock):
+    filtered = bool(category_keys)
+    candidates = _candidates(campaign_ids, category_keys, per_category, capped, lock)
+    update, floors = _update_sql(len(campaign_ids), len(category_keys), per_category, candidates, counted=capped)
+    floor = _floor_params(campaign_ids, category_keys, per_category)
+    params = [
+        *(floor * floors),
+        _jitter(),
+        *_candidate_params(campaign_ids, category_keys, capped, per_category, participant_id, session),
+    ]
+    if connection.vendor == "postgresql":
+        return _draw_postgresql(update, params, filtered, participant_id, session, language)
+    return _draw_generic(update, params, filtered, participant_id, session, language)
+
+
+def _draw_postgresql(update, params, filtered, participant_id, session, language):
     # One statement, one round trip: the slot's UPDATE and the impression's INSERT commit together or not at
     # all, and the card comes back with them.
     impression, card = _table(Impression), _table(ProjectCard)
     sql = f"""
-        WITH drawn AS ({_update_sql(filtered, candidates)} RETURNING project_id, campaign_id, impressions),
+        WITH drawn AS ({update} RETURNING project_id, campaign_id, impressions),
         shown AS (
             INSERT INTO {impression} (participant_id, project_id, campaign_id, session, filtered, created_at)
             SELECT %s, drawn.project_id, drawn.campaign_id, %s, %s, %s FROM drawn
@@ -270,12 +352,10 @@ def _draw_postgresql(candidates, params, filtered, participant_id, session, lang
     return DrawResult(project_id, campaign_id, impression_id, impressions, data)
 
 
-def _draw_generic(candidates, params, filtered, participant_id, session, language):
+def _draw_generic(update, params, filtered, participant_id, session, language):
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"{_update_sql(filtered, candidates)} RETURNING project_id, campaign_id, impressions", params
-            )
+            cursor.execute(f"{update} RETURNING project_id, campaign_id, impressions", params)
             row = cursor.fetchone()
         if row is None:
             return None

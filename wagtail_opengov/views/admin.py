@@ -1,14 +1,16 @@
 """Admin views: the Roulette's fairness report. Thin: figures come from roulette.stats."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..localization import one_per_translation
-from ..models import CampaignPage, RouletteSlot
+from ..db import PAGE_ID_MAX
+from ..localization import by_translation_key, one_per_translation
+from ..models import CampaignPage, Category, RouletteSlot
 from ..roulette import canonical, fairness
 
 
@@ -45,6 +47,8 @@ class FairnessReportView(StaffOnlyFairnessView):
         ]
 
     def get_context_data(self, **kwargs):
+        if self.kwargs["campaign_id"] > PAGE_ID_MAX:  # no page has it, and SQLite cannot even look it up
+            raise Http404
         self.campaign = canonical(get_object_or_404(CampaignPage, pk=self.kwargs["campaign_id"]))
         context = super().get_context_data(**kwargs)
         context.update(self.get_report_context())
@@ -63,4 +67,12 @@ class FairnessReportView(StaffOnlyFairnessView):
         peak = max((row["impressions"] for row in rows), default=0) or 1
         for row in rows:
             row["width"] = round(100 * row["impressions"] / peak, 1)
-        return {"campaign": campaign, "report": report, "rows": rows, "peak": peak}
+        categories = by_translation_key(Category, report["filtered"])
+        filtered = sorted(
+            (
+                {"name": categories[key].name if key in categories else "—", "figures": figures}
+                for key, figures in report["filtered"].items()
+            ),
+            key=lambda row: row["name"],
+        )
+        return {"campaign": campaign, "report": report, "rows": rows, "peak": peak, "filtered": filtered}
