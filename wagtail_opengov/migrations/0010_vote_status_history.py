@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_opengov', '0008_hot_tables_without_page_locks'),
+        ('wagtail_opengov', '0009_roles_permissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
