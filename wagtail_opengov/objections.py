@@ -2,7 +2,6 @@
 
 Notifications go through django-tasks after the transaction commits, so a rolled-back change never mails anyone."""
 
-import html
 import logging
 from statistics import median
 
@@ -44,10 +43,12 @@ def _opens_objection(vote):
 
 
 def _open_for_vote(vote):
+    from .commenting import clean_plain
+
     return _open(
         ObjectionSource.VOTE, vote=vote, project_id=vote.project_id, campaign_id=vote.campaign_id,
-        # Vote reasons are stored bleach-escaped; the snapshot is plain text like the other sources.
-        text=html.unescape(vote.reason).strip(),
+        # Through the same cleaning as the other sources: unescaping alone would turn entities back into tags.
+        text=clean_plain(vote.reason),
     )
 
 

@@ -17,4 +17,8 @@ def plain_text(value):
         if cleaned == text:
             break
         text = cleaned
+    else:
+        # Still changing after five rounds: markup behind more layers of entities than honest text has. The last
+        # unescape may just have uncovered a tag, so strip once more and leave any deeper layers encoded.
+        text = bleach.clean(text, tags=[], attributes={}, strip=True)
     return text.strip()

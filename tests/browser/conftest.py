@@ -82,3 +82,20 @@ def axe():
         )
 
     return run
+
+
+@pytest.fixture
+def desktop_page(browser):
+    # The Wagtail admin on a desktop screen, in Russian (Wagtail has no Kazakh admin catalogue).
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def admin_login(page, base_url, username, password):
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(base_url + "/admin/")

@@ -103,7 +103,9 @@ def submit_project(campaign, data, *, photo=None, participant=None, new_particip
 
 
 def _create(campaign, data, token, photo, participant, images):
-    title = plain_text(data["title"])
+    # One line: Wagtail puts the title in the commission's email subjects, which refuse line breaks (the mail
+    # would be dropped), and a stripped block tag or a crafted request can leave one inside.
+    title = " ".join(plain_text(data["title"]).split())
     project = apps.get_model(campaign.project_page_model)(
         title=title,
         summary=plain_text(data["summary"]),
