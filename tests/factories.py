@@ -96,3 +96,16 @@ def new_participant():
     from wagtail_opengov.models import Participant
 
     return Participant.objects.create(token_hash=secrets.token_hex(32))
+
+
+def role_member(username, group):
+    """A user in one of the groups ``opengov_setup`` creates (no is_staff: Wagtail never sets it)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from wagtail_opengov import roles
+
+    roles.setup()
+    user = get_user_model().objects.create_user(username, f"{username}@example.kz", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    return user

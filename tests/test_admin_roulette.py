@@ -45,6 +45,17 @@ def test_fairness_is_staff_only(client, campaign, django_user_model):
     assert api.status_code == 403 and api.json()["error"] == "staff_only"
 
 
+def test_fairness_for_the_campaign_roles_without_is_staff(client, campaign, voted):
+    from wagtail_opengov import roles
+
+    from .factories import role_member
+
+    client.force_login(role_member("commission", roles.COMMISSION))
+    assert client.get(reverse("wagtail_opengov_fairness", args=[campaign.pk])).status_code == 200
+    assert client.get(f"/opengov/api/v1/campaigns/{campaign.pk}/fairness").status_code == 200
+    assert reverse("wagtail_opengov_fairness_index") in client.get("/admin/").content.decode()
+
+
 def test_fairness_api_for_staff(editor, campaign, voted):
     body = editor.get(f"/opengov/api/v1/campaigns/{campaign.pk}/fairness").json()
     assert body["all"]["projects"] == 3 and body["all"]["draws"] == 1

@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from wagtail_opengov.models import RouletteSlot, Stage, Vote, VoteStatus
 
-from .factories import CategoryFactory, admitted_project
+from wagtail_opengov import roles
+
+from .factories import CategoryFactory, admitted_project, role_member
 
 pytestmark = pytest.mark.django_db
 API = "/opengov/api/v1"
@@ -147,8 +149,14 @@ def test_results_hidden_while_voting_is_open_except_for_staff(client, campaign, 
     post(client, "/votes", {"ticket": card["ticket"], "choice": "for"})
     hidden = client.get(f"{API}/campaigns/{campaign.pk}/results")
     assert hidden.status_code == 403 and hidden.json()["error"] == "results_hidden"
+    # Django's is_staff alone is not a Wagtail role; a resident with an account sees nothing either.
+    for outsider in (django_user_model.objects.create_user("staff", is_staff=True),
+                     django_user_model.objects.create_user("resident")):
+        other = Client()
+        other.force_login(outsider)
+        assert other.get(f"{API}/campaigns/{campaign.pk}/results").status_code == 403
     staff = Client()
-    staff.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    staff.force_login(role_member("monitor", roles.MONITORING))
     body = staff.get(f"{API}/campaigns/{campaign.pk}/results").json()
     assert {p["id"]: p["votes_for"] for p in body["projects"]}[card["project"]["id"]] == 1
     campaign.show_live_tallies = True

@@ -73,7 +73,7 @@ HUGE = [10**30, 2**63, 2**31, 0, -1]
 @pytest.mark.parametrize("campaign_id", HUGE)
 def test_an_id_no_page_can_have_is_a_translated_400(client, campaign, campaign_id, django_user_model):
     admitted_project(campaign, category=CategoryFactory())
-    client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.kz", "pw"))
     draw = client.post(API + "/roulette/draw", json.dumps({"campaign": campaign_id}),
                        content_type="application/json", HTTP_ACCEPT_LANGUAGE="kk")
     assert error_of(draw, 400) == {"error": "invalid_request", "message": KK_INVALID + "campaign."}

@@ -6,7 +6,7 @@ from django.test import override_settings
 
 from wagtail_opengov.models import Comment, CommentStatus, Complaint, Objection, Participant, Stage
 
-from .factories import admitted_project
+from .factories import admitted_project, role_member
 
 pytestmark = pytest.mark.django_db
 
@@ -80,15 +80,7 @@ def test_post_moderation_hidden_comment_disappears(client, project):
 
 
 def member(django_user_model, username, group):
-    """A user in one of the groups ``opengov_setup`` creates (no is_staff: Wagtail never sets it)."""
-    from django.contrib.auth.models import Group
-
-    from wagtail_opengov import roles
-
-    roles.setup()
-    user = django_user_model.objects.create_user(username, f"{username}@example.kz", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
+    return role_member(username, group)
 
 
 def test_official_answer_only_for_the_commission_and_monitoring(client, campaign, project, django_user_model):

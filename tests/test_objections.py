@@ -16,7 +16,7 @@ from wagtail_opengov import objections, roles
 from wagtail_opengov.models import Objection, ObjectionStatus, Vote
 from wagtail_opengov.models.objections import add_working_days, working_days_between
 
-from .factories import StateBodyFactory, admitted_project
+from .factories import StateBodyFactory, admitted_project, role_member
 
 pytestmark = pytest.mark.django_db
 API = "/opengov/api/v1"
@@ -34,13 +34,7 @@ def project(campaign, body):
 
 
 def member(django_user_model, username, group=roles.MONITORING):
-    """A user in one of the groups ``opengov_setup`` creates (no is_staff: Wagtail never sets it)."""
-    from django.contrib.auth.models import Group
-
-    roles.setup()
-    user = django_user_model.objects.create_user(username, f"{username}@example.kz", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
+    return role_member(username, group)
 
 
 @pytest.fixture

@@ -67,6 +67,15 @@ ROLE_PAGE_PERMISSIONS = {
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 
 
+def sees_private_figures(user):
+    """Live tallies and impression counts, private while voting is open, are shown to the people who run the
+    campaign: anyone who may use the Wagtail admin (every role opengov_setup creates) and superusers. Not Django's
+    ``is_staff``, which Wagtail never sets."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or user.has_perm("%s.%s" % ADMIN_ACCESS)
+
+
 def grant_role_permissions(group, codenames):
     """Give ``group`` the wagtail_opengov permissions named in ``codenames`` that exist. Returns what was missing."""
     found = Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=codenames)

@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import roles
 from .models import Area, Category, StateBody
 from .views.admin import FairnessIndexView, FairnessReportView
 from .views.votes import VOTE_PERMISSION_POLICY, VoteViewSet, register_vote_permission_policy
@@ -65,7 +66,7 @@ def register_fairness_urls():
 
 class StaffMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_staff
+        return roles.sees_private_figures(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.utils import check_csrf
 
-from .. import identity, snapshots, voting
+from .. import identity, roles, snapshots, voting
 from ..localization import one_per_translation
 from ..roulette import canonical, cards
 from ..voting import Refused
@@ -127,7 +127,7 @@ def vote(request, payload: schemas.VoteIn):
 )
 def results(request, campaign_id: schemas.CampaignId):
     campaign = _campaign(campaign_id)
-    if not (campaign.tallies_public or request.user.is_staff):
+    if not (campaign.tallies_public or roles.sees_private_figures(request.user)):
         raise Refused(
             "results_hidden",
             _("Results are published when voting closes, so that running totals do not sway voters."),
@@ -139,7 +139,7 @@ def results(request, campaign_id: schemas.CampaignId):
 @api.get("/campaigns/{campaign_id}/fairness", summary="Fairness of the Roulette (staff only)")
 def fairness(request, campaign_id: schemas.CampaignId):
     campaign = _campaign(campaign_id)
-    if not request.user.is_staff:
+    if not roles.sees_private_figures(request.user):
         raise Refused("staff_only", _("Only staff can see impression counts while they are private."), 403)
     return fairness_out(campaign)
 

@@ -305,14 +305,15 @@ class ProjectPageMixin(CommentRoutesMixin, models.Model):
         return context
 
     def public_tally(self, request):
-        """FOR/AGAINST counts if this visitor may see them: once voting closes (or with live tallies), or staff."""
+        """FOR/AGAINST counts if this visitor may see them: once voting closes (or with live tallies), or to the campaign's admin users."""
+        from .. import roles
         from ..models.participation import RouletteSlot
         from ..roulette import canonical
 
         project = canonical(self)
         campaign = canonical(project.get_parent()).specific
         user = getattr(request, "user", None)
-        if not (getattr(campaign, "tallies_public", False) or (user is not None and user.is_staff)):
+        if not (getattr(campaign, "tallies_public", False) or roles.sees_private_figures(user)):
             return None
         return RouletteSlot.objects.filter(project_id=project.pk).values("votes_for", "votes_against").first()
 

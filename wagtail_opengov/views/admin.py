@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .. import roles
 from ..db import PAGE_ID_MAX
 from ..localization import by_translation_key, one_per_translation
 from ..models import CampaignPage, Category, RouletteSlot
@@ -20,7 +21,7 @@ class StaffOnlyFairnessView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "resubmit"
 
     def dispatch(self, request, *args, **kwargs):
-        if not (request.user.is_active and request.user.is_staff):
+        if not roles.sees_private_figures(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
