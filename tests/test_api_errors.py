@@ -92,3 +92,10 @@ def test_the_campaign_snapshot_of_an_id_no_page_can_have_is_none():
     from wagtail_opengov import snapshots
 
     assert snapshots.campaign_state(10**30) is None and snapshots.campaign_state(0) is None
+
+
+def test_a_draw_filtered_on_more_categories_than_any_campaign_has_is_a_translated_400(client, campaign):
+    admitted_project(campaign, category=CategoryFactory())
+    draw = client.post(API + "/roulette/draw", json.dumps({"campaign": campaign.pk, "categories": ["x"] * 51}),
+                       content_type="application/json", HTTP_ACCEPT_LANGUAGE="kk")
+    assert error_of(draw, 400) == {"error": "invalid_request", "message": KK_INVALID + "categories."}

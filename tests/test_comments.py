@@ -128,6 +128,23 @@ def test_a_too_long_comment_is_refused_and_given_back_whole(client, project):
     assert 'role="alert"' in body and f"{text}</textarea>" in body
 
 
+def test_a_too_long_name_gets_our_own_message_in_the_page_s_language(client, project):
+    # Django's Kazakh catalogue lacks its max_length message; ours is translated into every language.
+    from django.utils import translation
+    from django.utils.translation import ngettext
+
+    response = client.post(comment_url(project), {"text": "Поддерживаю", "author_name": "А" * 81})
+    assert response.status_code == 400 and not Comment.objects.exists()
+    with translation.override(project.locale.language_code):
+        expected = ngettext(
+            "Shorten this text to at most %(limit_value)s character (now: %(show_value)s).",
+            "Shorten this text to at most %(limit_value)s characters (now: %(show_value)s).",
+            80,
+        ) % {"limit_value": 80, "show_value": 81}
+    assert expected != "Shorten this text to at most 80 characters (now: 81)." or project.locale.language_code == "en"
+    assert expected in response.content.decode()
+
+
 @pytest.mark.parametrize("stage", [Stage.REJECTED, Stage.WITHDRAWN])
 def test_comment_on_a_closed_project_is_refused(client, project, stage):
     project.set_stage(stage, "Дубликат")

@@ -25,7 +25,8 @@ class CampaignOut(Schema):
 
 class DrawIn(Schema):
     campaign: Optional[int] = Field(None, ge=1, le=PAGE_ID_MAX)
-    categories: List[str] = []
+    # A campaign has a handful of categories; a longer list is a client bug or an attempt to build a huge query.
+    categories: List[str] = Field(default_factory=list, max_length=50)
 
 
 class ProjectCard(Schema):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from .. import conf
+from ..form_messages import text_errors
 from ..localization import in_play
 from ..models.snippets import Area, Category
 
@@ -22,25 +23,11 @@ PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 PHONE = re.compile(r"\+?\d{10,15}")
 
 
-# Our own message for every error a field can raise. Django's Kazakh catalogue lacks several of its form
-# messages, and a missing one falls back to the default language's: a Kazakh page would show Russian.
-# The codes are those of Django's fields and validators; their params fill the named placeholders.
-TOO_LONG = ngettext_lazy(
-    "Shorten this text to at most %(limit_value)s character (now: %(show_value)s).",
-    "Shorten this text to at most %(limit_value)s characters (now: %(show_value)s).",
-    "limit_value",
-)
-CONTROL_CHARACTERS = _("Remove the invisible control characters from this text.")
 COST_DIGITS = ngettext_lazy(
     "The cost can have at most %(max)s digit.", "The cost can have at most %(max)s digits.", "max"
 )
 NOT_AN_IMAGE = _("The photo must be a JPEG, PNG, WebP or GIF image.")
 PHOTO_NOT_RECEIVED = _("The photo could not be received. Choose the file again.")
-
-
-def text_errors(required=None):
-    errors = {"max_length": TOO_LONG, "null_characters_not_allowed": CONTROL_CHARACTERS}
-    return {**errors, "required": required} if required else errors
 
 
 def choice_errors(message):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
 from .. import commenting, conf, identity
+from ..form_messages import text_errors
 from ..objections import public_objections, waiting_objections
 from ..roulette import canonical
 from ..voting import Refused
@@ -31,9 +32,9 @@ class DescribedErrorsMixin:
 
 class CommentForm(DescribedErrorsMixin, forms.Form):
     text = forms.CharField(label=gettext_lazy("Your comment"), widget=forms.Textarea(attrs={"rows": 4}),
-                           error_messages={"required": gettext_lazy("Write a comment.")})
+                           error_messages=text_errors(gettext_lazy("Write a comment.")))
     author_name = forms.CharField(
-        label=gettext_lazy("Name to show (optional)"), max_length=80, required=False,
+        label=gettext_lazy("Name to show (optional)"), max_length=80, required=False, error_messages=text_errors(),
     )
     contact_email = forms.EmailField(
         label=gettext_lazy("Email for the answer (optional, never shown)"), required=False,
@@ -56,7 +57,7 @@ class CommentForm(DescribedErrorsMixin, forms.Form):
 class ComplaintForm(DescribedErrorsMixin, forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("What is wrong?"), widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": gettext_lazy("Say what is wrong: a complaint needs a reason.")},
+        error_messages=text_errors(gettext_lazy("Say what is wrong: a complaint needs a reason.")),
     )
     contact_email = forms.EmailField(
         label=gettext_lazy("Email for the answer (optional, never shown)"), required=False,
