@@ -70,3 +70,16 @@ def token_from(response):
     match = re.match(r"^/opengov/track/([^/]+)/\?submitted=1$", response["Location"])
     assert match, response["Location"]
     return match.group(1)
+
+
+@pytest.fixture
+def campaigns(home, locales, category):
+    """The same campaign in Russian (the default), Kazakh and English."""
+    from .factories import CampaignPageFactory
+
+    found = {"ru": CampaignPageFactory(parent=home, title="Бюджет участия", slug="budget")}
+    for language in ("kk", "en"):
+        translated_home = home.copy_for_translation(locales[language])
+        translated_home.save_revision().publish()
+        found[language] = CampaignPageFactory(parent=translated_home, title=f"Budget {language}", slug="budget")
+    return found

@@ -226,6 +226,7 @@ def test_request_changes_returns_the_project_and_resubmission_restarts_the_check
 
 def test_unpublished_admitted_project_is_never_drawn(campaign, category):
     project = admit(ProjectPageFactory(parent=campaign, category=category, live=False))
+    assert project.stage == Stage.ADMITTED and not project.live
     assert roulette.draw(participant_id=new_participant().pk, campaign_ids=[campaign.pk]) is None
 
 

@@ -14,8 +14,7 @@ from django.utils import translation
 
 from wagtail_opengov.submissions.forms import SubmissionForm
 
-from .factories import CampaignPageFactory
-from .submission_helpers import _media, form_data, png_bytes, stored_counts  # noqa: F401  (fixtures)
+from .submission_helpers import _media, campaigns, form_data, png_bytes, stored_counts  # noqa: F401  (fixtures)
 
 
 def _png(name="yard.png", content=None):
@@ -66,16 +65,6 @@ CASES = [
      (forms.CharField(max_length=255), "А" * 256), "Shorten this text to at most 255 characters (now: 256)."),
 ]
 IDS = [case[0] for case in CASES]
-
-
-@pytest.fixture
-def campaigns(home, locales, category):
-    found = {"ru": CampaignPageFactory(parent=home, title="Бюджет участия", slug="budget")}
-    for language in ("kk", "en"):
-        translated_home = home.copy_for_translation(locales[language])
-        translated_home.save_revision().publish()
-        found[language] = CampaignPageFactory(parent=translated_home, title=f"Budget {language}", slug="budget")
-    return found
 
 
 def _post(client, campaign, data, files):

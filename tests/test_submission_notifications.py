@@ -15,8 +15,7 @@ from wagtail_opengov import tasks
 from wagtail_opengov.models import Submission
 from wagtail_opengov.submissions import post_message
 
-from .factories import CampaignPageFactory
-from .submission_helpers import CONTACT, PHONE, _media, form_data, token_from  # noqa: F401  (fixtures)
+from .submission_helpers import CONTACT, PHONE, _media, campaigns, form_data, token_from  # noqa: F401  (fixtures)
 
 TITLE = "Освещение двора на Абая 10"
 
@@ -32,16 +31,6 @@ def enqueued():
     task_enqueued.connect(on_enqueued)
     yield seen
     task_enqueued.disconnect(on_enqueued)
-
-
-@pytest.fixture
-def campaigns(home, locales, category):
-    found = {"ru": CampaignPageFactory(parent=home, title="Бюджет участия", slug="budget")}
-    for language in ("kk", "en"):
-        translated_home = home.copy_for_translation(locales[language])
-        translated_home.save_revision().publish()
-        found[language] = CampaignPageFactory(parent=translated_home, title=f"Budget {language}", slug="budget")
-    return found
 
 
 @pytest.fixture

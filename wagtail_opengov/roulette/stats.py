@@ -117,7 +117,6 @@ def fairness_report(campaign_id):
             "project_id", "category_key", "impressions", "filtered_impressions", "eligible"
         )
     )
-    n = len(slots)
     category_of = {s["project_id"]: s["category_key"] for s in slots}
     everything, unfiltered = _Sequence(), _Sequence()
     by_category = {key: _Sequence() for key in category_of.values() if key is not None}
