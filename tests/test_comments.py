@@ -265,3 +265,19 @@ def test_comments_are_shared_by_a_project_s_translations(client, campaign, proje
     comment = Comment.objects.get()
     assert comment.project_id == project.pk and comment.campaign_id == campaign.pk
     assert "Қазақша пікір" in client.get(project.url).content.decode()
+
+
+def test_the_admin_inspect_view_shows_a_comment_as_readable_inert_text(client, project, django_user_model):
+    from django.urls import reverse
+
+    client.post(comment_url(project), {
+        "text": 'См. <a href="https://example.org/plan">план</a>, https://example.kz и 5 < 6 & "да"',
+    })
+    comment = Comment.objects.get()
+    assert 'rel="nofollow ugc noopener"' in comment.text  # stored as sanitised HTML
+    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.kz", "pw"))
+    html = client.get(reverse("opengov_comments:inspect", args=[comment.pk])).content.decode()
+    text = html.split("<dl>", 1)[1].split("</dl>", 1)[0]
+    assert "См. план (https://example.org/plan), https://example.kz и 5 &lt; 6 &amp; &quot;да&quot;" in text
+    # No markup from the comment, neither as a live link nor as literal tags.
+    assert "<a " not in text and "&lt;a" not in text and "nofollow" not in text

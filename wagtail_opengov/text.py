@@ -1,6 +1,7 @@
 """Residents' text, made safe to store: plain text without markup."""
 
 import html
+from html.parser import HTMLParser
 
 import bleach
 
@@ -22,3 +23,36 @@ def plain_text(value):
         # unescape may just have uncovered a tag, so strip once more and leave any deeper layers encoded.
         text = bleach.clean(text, tags=[], attributes={}, strip=True)
     return text.strip()
+
+
+class _Reader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.link = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.link = (dict(attrs).get("href") or "", len(self.parts))
+
+    def handle_endtag(self, tag):
+        if tag != "a" or self.link is None:
+            return
+        href, start = self.link
+        self.link = None
+        shown = "".join(self.parts[start:]).strip()
+        # A linkified address already shows itself; a link with other words gets its address after them.
+        if href and shown not in {href, href.removeprefix("mailto:"), href.split("://", 1)[-1]}:
+            self.parts.append(f" ({href})")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def readable_text(value):
+    """Stored comment HTML as a person reads it: the words, each link as its text followed by its address.
+
+    Returns plain characters (no markup survives, entities are decoded), for templates to escape on output."""
+    reader = _Reader()
+    reader.feed(str(value or ""))
+    reader.close()
+    return "".join(reader.parts).strip()

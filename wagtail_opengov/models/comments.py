@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from ..text import readable_text
+
 
 class ModerationMode(models.TextChoices):
     PRE = "pre", _("Pre-moderation: comments appear after a moderator approves them")
@@ -61,6 +63,11 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"#{self.pk} on {self.project_id}"
+
+    def get_text_display(self):
+        # The admin's inspect view shows this instead of the stored HTML (ModelViewSet.inspect_view_fields): a
+        # moderator reads the words and sees where each link goes, and nothing in it is a live link.
+        return readable_text(self.text)
 
 
 class Complaint(models.Model):
