@@ -89,3 +89,12 @@ def test_the_admin_keeps_and_shows_each_change(editor, vote):
 def test_a_vote_never_changed_says_so(editor, vote):
     html = editor.get(reverse("opengov_votes:inspect", args=[vote.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "has not been changed since it was cast" in html
+
+
+def test_a_change_made_by_no_one_shows_a_dash(editor, vote):
+    # A change from code (a command, a task) has no user; the history still opens.
+    voting.set_vote_status(vote, VoteStatus.COUNTED, "Проверено автоматически")
+    response = editor.get(reverse("opengov_votes:inspect", args=[vote.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    row = response.content.decode().split('id="og-vote-history"', 1)[1].split("<tbody>", 1)[1]
+    assert "<td>—</td>" in row and "Проверено автоматически" in row
