@@ -91,6 +91,20 @@ def test_a_vote_never_changed_says_so(editor, vote):
     assert "has not been changed since it was cast" in html
 
 
+def test_cast_at_and_the_history_show_the_same_local_time(editor, vote):
+    import datetime as dt
+
+    instant = dt.datetime(2026, 3, 1, 6, 30, tzinfo=dt.UTC)  # 11:30 in Almaty (TIME_ZONE)
+    voting.set_vote_status(vote, VoteStatus.COUNTED, "Проверено")
+    Vote.objects.filter(pk=vote.pk).update(created_at=instant)
+    VoteStatusChange.objects.filter(vote=vote).update(changed_at=instant)
+    html = editor.get(reverse("opengov_votes:inspect", args=[vote.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    cast_at = html.split("<dt>Cast at</dt>", 1)[1].split("</dd>", 1)[0]
+    changed_at = html.split('id="og-vote-history"', 1)[1].split("<td>", 1)[1].split("</td>", 1)[0]
+    assert "11:30" in cast_at and "6:30" not in cast_at
+    assert " ".join(cast_at.replace("<dd>", "").split()) == changed_at.strip()
+
+
 def test_a_change_made_by_no_one_shows_a_dash(editor, vote):
     # A change from code (a command, a task) has no user; the history still opens.
     voting.set_vote_status(vote, VoteStatus.COUNTED, "Проверено автоматически")

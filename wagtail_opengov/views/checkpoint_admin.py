@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import CheckpointDecision
+from .inspect import LocalTimeInspectView
 from .policies import ReadOnlyPolicy, register_policy
 
 
@@ -14,6 +15,7 @@ class CheckpointDecisionViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = LocalTimeInspectView
     form_fields = ["comment"]  # required by ModelViewSet; the edit view is never reachable
     list_display = ["decided_at", "project", "outcome", "responsible_body", "decided_by"]
     list_filter = ["outcome"]

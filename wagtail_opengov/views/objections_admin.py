@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..models.objections import UNANSWERED, WAITING
 from ..voting import Refused
+from .inspect import LocalTimeInspectView
 from .policies import ResidentRecordPolicy, register_policy
 
 OBJECTION_PERMISSION_POLICY = ResidentRecordPolicy(Objection)
@@ -166,6 +167,7 @@ class ObjectionViewSet(ModelViewSet):
     edit_view_class = ObjectionEditView
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = LocalTimeInspectView
     add_to_reference_index = False
     filterset_class = ObjectionFilterSet
     list_display = ["__str__", "source_type", "project", "state_body", "status", "assignee", "deadline_display"]
@@ -187,6 +189,7 @@ class CommentViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = LocalTimeInspectView
     add_to_reference_index = False
     # Official answers are marked only when someone with "post_official_answer" posts them; a resident's words are
     # never relabelled.

@@ -1,12 +1,13 @@
 """Moderating votes in the admin: list, filter, export, and change a vote's status (never delete it)."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.generic import EditView, InspectView
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from .. import voting
 from ..models import Vote
+from .inspect import LocalTimeInspectView
 from .policies import ResidentRecordPolicy, register_policy
 
 # Votes arrive only from residents and are never deleted: nobody adds or deletes one in the admin.
@@ -22,7 +23,7 @@ class StatusHistoryMixin:
         return context
 
 
-class VoteInspectView(StatusHistoryMixin, InspectView):
+class VoteInspectView(StatusHistoryMixin, LocalTimeInspectView):
     pass
 
 
