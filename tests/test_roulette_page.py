@@ -99,3 +99,22 @@ def test_an_accepted_vote_shows_the_next_card_with_an_empty_reason(campaign, dec
     assert response.status_code == 200 and not response.context["errors"]
     assert response.context["card"].project_id != card.project_id
     assert "</textarea>" in response.content.decode() and REASON[:10] not in response.content.decode()
+
+
+def test_a_ticket_gives_back_its_card_only_to_its_participant_while_the_project_exists(campaign, deck):
+    from wagtail_opengov import voting
+
+    from .factories import new_participant
+
+    resident, other = new_participant(), new_participant()
+    card = voting.draw_card(participant=resident, campaigns=[campaign])
+    again = voting.card_for_ticket(card.ticket, resident)
+    assert (again.project_id, again.ticket, again.project.title) == (card.project_id, card.ticket, card.project.title)
+    assert voting.card_for_ticket(card.ticket, resident.pk).project_id == card.project_id
+    assert voting.card_for_ticket(card.ticket, other) is None
+    assert voting.card_for_ticket(card.ticket + "x", resident) is None
+    assert voting.card_for_ticket("", resident) is None
+    with override_settings(OPENGOV={"TICKET_MAX_AGE": -1}):
+        assert voting.card_for_ticket(card.ticket, resident) is None
+    card.project.delete()
+    assert voting.card_for_ticket(card.ticket, resident) is None

@@ -10,6 +10,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core import signing
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Subquery
 from django.utils import timezone
@@ -100,6 +101,24 @@ def draw_card(*, participant, campaigns, categories=(), session="", language=Non
     )
     return Card(project_id=result.project_id, ticket=ticket, impressions=result.impressions, data=result.card)
 
+
+def card_for_ticket(ticket, participant):
+    """The card ``ticket`` was issued for, shown again after a refusal that leaves the ticket usable; None when
+    the ticket is not ``participant``'s (a participant or its id), is expired or invalid, or its project is gone.
+
+    Nothing is drawn and no impression is counted: the resident is still looking at the same card."""
+    try:
+        payload = signing.loads(ticket or "", salt=TICKET_SALT, max_age=conf.get_setting("TICKET_MAX_AGE"))
+    except signing.BadSignature:
+        return None
+    if payload.get("p") != _pk(participant):
+        return None
+    card = Card(project_id=payload["j"], ticket=ticket, impressions=0)
+    try:
+        card.project  # noqa: B018 - a project deleted since the draw has no card to show again
+    except ObjectDoesNotExist:
+        return None
+    return card
 
 def _read_ticket(ticket, participant_id):
     try:

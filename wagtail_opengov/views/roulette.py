@@ -2,8 +2,6 @@
 
 GET never draws (bots and prefetchers must not count as impressions); the resident presses a button."""
 
-from django.core import signing
-from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -18,22 +16,6 @@ from ..voting import Refused
 # Refusals that leave the ticket usable: the resident may send the same card again (after a moment, with a
 # choice, with a shorter reason). Every other refusal spends or voids the card, so the next one is drawn.
 SAME_CARD = {"too_fast", "invalid_choice", "reason_too_long"}
-
-
-def _same_card(ticket, participant):
-    """The card ``ticket`` was issued for, when it is still this participant's and unexpired; else None."""
-    try:
-        payload = signing.loads(ticket, salt=voting.TICKET_SALT, max_age=conf.get_setting("TICKET_MAX_AGE"))
-    except signing.BadSignature:
-        return None
-    if payload.get("p") != participant.pk:
-        return None
-    card = voting.Card(project_id=payload["j"], ticket=ticket, impressions=0)
-    try:
-        card.project  # noqa: B018 - a project deleted since the draw has no card to show again
-    except ObjectDoesNotExist:
-        return None
-    return card
 
 
 def _vote(request, participant, context):
@@ -52,7 +34,7 @@ def _vote(request, participant, context):
         # A refused vote loses nothing the resident typed: the reason goes back into the field.
         context["reason"] = request.POST.get("reason", "")
         if refusal.code in SAME_CARD:
-            context["card"] = _same_card(ticket, participant)
+            context["card"] = voting.card_for_ticket(ticket, participant)
             context["choice"] = request.POST.get("choice", "")
         context["reason_carried"] = context["card"] is None and bool(context["reason"].strip())
         return refusal.status
