@@ -1,6 +1,7 @@
 """Many residents drawing and voting at once, on a real PostgreSQL server (real ``FOR UPDATE SKIP LOCKED`` draws,
 real row locks and unique constraints), with deliberate races on one ticket and on one participant's project."""
 
+import os
 import random
 import threading
 import time
@@ -272,3 +273,81 @@ def test_fresh_participants_drawing_at_once_always_get_a_card(campaign, size, fi
     counts = [s.filtered_impressions if keys else s.impressions - s.filtered_impressions for s in slots]
     assert max(counts) - min(counts) <= 2, counts
     assert sum(counts) <= len(drawn)
+
+
+LIMITED_PROJECTS, VOTES_EACH, LIMIT = 8, 6, 15
+# Ten residents behind one address (a school's Wi-Fi), two behind another: 60 votes from the first address, 12
+# from the second, against a limit of 15 per address.
+BUSY_IP, QUIET_IP = "198.51.100.23", "203.0.113.9"
+ADDRESSES = [BUSY_IP] * 10 + [QUIET_IP] * 2
+# One window so long that its bucket cannot roll over during the run (a new bucket would start a new count).
+LIMIT_WINDOW = 10**6
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (Redis as the cache, for the limits)")
+@override_settings(OPENGOV={"TICKET_MIN_SECONDS": 0, "VOTE_LIMITS": {"ip": [(LIMIT_WINDOW, LIMIT)]}})
+def test_concurrent_votes_over_an_address_limit_are_quarantined_exactly(campaign):
+    """Twelve residents vote at once, most of them behind one address over its limit: every vote is stored once,
+    the first LIMIT from that address are counted and the rest quarantined, and the tallies count only the
+    counted ones. Redis counts the limit atomically, so no race lets an extra vote through as counted."""
+    from wagtail_opengov import fastcache, identity
+
+    assert fastcache.redis_client() is not None, "REDIS_URL is set but the cache is not Redis"
+    for _ in range(LIMITED_PROJECTS):
+        admitted_project(campaign, category=CategoryFactory())
+    participants = [new_participant() for _ in ADDRESSES]
+    run = Run()
+    returned = {}  # vote id → status the resident's call stored
+    start = threading.Barrier(len(ADDRESSES), timeout=BARRIER_TIMEOUT)
+
+    def resident(index):
+        def body():
+            rng = random.Random(200 + index)
+            start.wait()
+            for _ in range(VOTES_EACH):
+                card = voting.draw_card(participant=participants[index], campaigns=[campaign])
+                if card is None:
+                    raise AssertionError(f"no card for resident {index}")
+                read_card(rng)
+                vote = voting.cast_vote(participant=participants[index], ticket=card.ticket,
+                                        choice=rng.choice(["for", "against"]), ip=ADDRESSES[index])
+                run.stored(vote)
+                with run.lock:
+                    returned[vote.pk] = vote.status
+
+        return body
+
+    threads = [threading.Thread(target=in_thread(run, resident(i)), name=f"limited-{i}") for i in range(len(ADDRESSES))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=50)
+    assert not any(t.is_alive() for t in threads), "a thread is stuck"
+    assert run.errors == []  # no vote was refused: a limit quarantines, it never refuses
+
+    # Every vote cast is stored exactly once, with the status its call returned.
+    cast_count = len(ADDRESSES) * VOTES_EACH
+    assert len(run.votes) == len(returned) == cast_count
+    stored = set(Vote.objects.values_list("pk", "participant_id", "project_id", "impression_id", "choice"))
+    assert stored == set(run.votes)
+    assert dict(Vote.objects.values_list("pk", "status")) == returned
+    statuses = Counter(returned.values())
+    assert statuses[VoteStatus.COUNTED] + statuses[VoteStatus.QUARANTINED] == cast_count
+
+    # Per address: never more counted than the limit; the quiet address stays under it and is counted in full.
+    by_address = Counter(Vote.objects.values_list("ip_hash", "status"))
+    busy, quiet = identity.keyed_hash(BUSY_IP, "ip"), identity.keyed_hash(QUIET_IP, "ip")
+    assert by_address[(busy, VoteStatus.COUNTED)] == LIMIT
+    assert by_address[(busy, VoteStatus.QUARANTINED)] == ADDRESSES.count(BUSY_IP) * VOTES_EACH - LIMIT
+    assert by_address[(quiet, VoteStatus.COUNTED)] == ADDRESSES.count(QUIET_IP) * VOTES_EACH
+    assert by_address[(quiet, VoteStatus.QUARANTINED)] == 0
+    quarantined = Vote.objects.filter(status=VoteStatus.QUARANTINED)
+    assert set(quarantined.values_list("status_note", flat=True)) == {f"rate limit ip/{LIMIT_WINDOW}s"}
+
+    # The tallies hold the counted votes only, and agree with a recount.
+    assert tallies.recount() == []
+    counted = Counter(Vote.objects.filter(status=VoteStatus.COUNTED).values_list("choice", flat=True))
+    slots = RouletteSlot.objects.filter(campaign=campaign)
+    assert sum(s.votes_for for s in slots) == counted["for"]
+    assert sum(s.votes_against for s in slots) == counted["against"]
+    assert sum(s.votes_for + s.votes_against for s in slots) == statuses[VoteStatus.COUNTED] < cast_count
