@@ -83,3 +83,14 @@ def test_demo_data_builds_a_believable_akimat_site_and_is_idempotent(client):
         assert dates and all(submission.created_at < d <= now for d in dates)
     # Running again printed the same links.
     assert dict(re.findall(r"(\w+) (/opengov/track/\w+/)", again.getvalue())) == links
+
+
+def test_the_home_roulette_offers_the_same_categories_in_every_language(client):
+    call_command("load_demo_data", stdout=StringIO())
+    from sandbox.home.models import HomePage
+
+    offered = {}
+    for home in HomePage.objects.all():
+        block = next(b for b in home.body if b.block_type == "roulette")
+        offered[home.locale.language_code] = {c.translation_key for c in block.value["categories"]}
+    assert len(offered) == 3 and offered["ru"] and offered["kk"] == offered["ru"] == offered["en"]

@@ -183,6 +183,14 @@ def test_the_register_leaves_out_objections_of_unpublished_projects(client, moni
     assert response.context["answered_count"] == 0
 
 
+def test_the_campaign_page_links_to_its_objections_register(client, campaign):
+    # Also after voting, when no project page of the campaign has to be opened to find the answers.
+    with translation.override("ru"):
+        label = gettext("All objections of this campaign and their answers")
+    html = client.get(campaign.url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert f'href="{campaign.url}objections/"' in html and label in html
+
+
 # -- back-fill of AGAINST votes whose objection was lost ----------------------------------------------------------
 def make_vote(project, choice, reason, status="counted"):
     from wagtail_opengov.models import Impression, Vote

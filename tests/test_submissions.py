@@ -468,3 +468,12 @@ def test_other_methods_are_not_allowed(client, submit, campaign):
     assert client.put(campaign.submit_url).status_code == 405
     assert client.delete(f"/opengov/track/{token}/").status_code == 405
     assert client.head(f"/opengov/track/{token}/").status_code == 200
+
+
+@pytest.mark.parametrize("page_id", [2**31, 10**25])
+def test_a_thread_of_an_id_no_page_can_have_is_a_404(client, admin_user, page_id):
+    # SQLite cannot even look such an id up (OverflowError): the commission gets the admin's 404, not a 500.
+    client.force_login(admin_user)
+    url = reverse("wagtail_opengov_submission_thread", args=[page_id])
+    # LocaleMiddleware may turn the 404 into a redirect to the language-prefixed URL, which is a 404 too.
+    assert client.get(url, follow=True).status_code == 404

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..db import PAGE_ID_MAX
 from ..models.submissions import Submission
 from ..submissions import post_message
 from ..submissions.notifications import is_email_contact
@@ -75,6 +77,8 @@ class SubmissionThreadView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
 
     def dispatch(self, request, *args, **kwargs):
+        if kwargs["page_id"] > PAGE_ID_MAX:  # no page has it, and SQLite cannot even look it up (OverflowError)
+            raise Http404
         self.submission = get_object_or_404(Submission.objects.select_related("project"), project_id=kwargs["page_id"])
         self.project = self.submission.project.specific
         if not self.project.permissions_for_user(request.user).can_edit():

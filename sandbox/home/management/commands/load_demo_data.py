@@ -187,7 +187,11 @@ class Command(BaseCommand):
             )
             if campaign is None:
                 continue
-            categories = list(Category.objects.filter(locale=self.locales[lang]).order_by("name")[:4])
+            # The same four categories in every language (chosen by their Russian names), not each language's first four.
+            keys = Category.objects.filter(locale=self.locales["ru"]).order_by("name").values_list(
+                "translation_key", flat=True
+            )[:4]
+            categories = list(Category.objects.filter(locale=self.locales[lang], translation_key__in=list(keys)))
             home.body = list(home.body.raw_data) + [
                 {
                     "type": "roulette",
