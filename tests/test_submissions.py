@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from wagtail_opengov import identity
@@ -461,6 +462,21 @@ def test_a_photo_with_too_many_pixels_is_refused(submit, settings):
     assert response.status_code == 400
     assert 'id="id_photo_error"' in response.content.decode()
     assert stored_counts() == before
+
+
+def test_a_decompression_bomb_is_refused_as_too_many_pixels_not_as_a_non_image(submit, monkeypatch):
+    # Past twice Pillow's MAX_IMAGE_PIXELS, Pillow will not even open the file; the resident must not be told
+    # that their PNG is not a PNG.
+    from PIL import Image
+
+    from wagtail_opengov.submissions.forms import NOT_AN_IMAGE, TOO_MANY_PIXELS
+
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    before = stored_counts()
+    response = submit(files={"photo": SimpleUploadedFile("huge.png", png_bytes((100, 100)), content_type="image/png")})
+    body = response.content.decode()
+    assert response.status_code == 400 and stored_counts() == before
+    assert escape(str(TOO_MANY_PIXELS)) in body and escape(str(NOT_AN_IMAGE)) not in body
 
 
 def test_other_methods_are_not_allowed(client, submit, campaign):

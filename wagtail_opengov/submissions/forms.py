@@ -30,6 +30,24 @@ NOT_AN_IMAGE = _("The photo must be a JPEG, PNG, WebP or GIF image.")
 PHOTO_NOT_RECEIVED = _("The photo could not be received. Choose the file again.")
 
 
+TOO_MANY_PIXELS = _("The photo has too many pixels. Choose a smaller image.")
+
+
+class PhotoField(forms.ImageField):
+    """Pillow refuses to open a bitmap past twice its MAX_IMAGE_PIXELS (a decompression bomb), and Django reports
+    every failure to open as "not an image": a resident's huge PNG would be told it is not a PNG."""
+
+    def to_python(self, data):
+        from PIL import Image
+
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            if isinstance(error.__cause__, Image.DecompressionBombError):
+                raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels") from error
+            raise
+
+
 def choice_errors(message):
     # The posted value is not echoed: it is whatever a bot or a stale page sent.
     return {"required": message, "invalid_choice": message}
@@ -100,7 +118,7 @@ class SubmissionForm(AccessibleErrorsMixin, forms.Form):
         help_text=_("An estimate in whole tenge is enough; the commission checks it."),
         error_messages=COST_ERRORS,
     )
-    photo = forms.ImageField(
+    photo = PhotoField(
         label=_("Photo (optional)"),
         required=False,
         help_text=_("A JPEG, PNG, WebP or GIF image of the place, up to %(size)s MB."),
@@ -179,7 +197,7 @@ class SubmissionForm(AccessibleErrorsMixin, forms.Form):
             raise ValidationError(NOT_AN_IMAGE)
         # A small file can still unpack into a huge bitmap that would exhaust memory when resized.
         if image.width * image.height > getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000):
-            raise ValidationError(_("The photo has too many pixels. Choose a smaller image."))
+            raise ValidationError(TOO_MANY_PIXELS)
         return photo
 
     def clean_contact(self):
