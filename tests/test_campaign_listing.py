@@ -158,3 +158,15 @@ def test_campaign_and_project_pages_render_in_kazakh(client, home, locales, cate
     html = response.content.decode()
     assert '<html lang="kk">' in html
     assert "Аула абаттандыру" in html
+
+
+def test_the_language_switcher_keeps_the_visitor_on_the_same_sub_page(client, home, locales):
+    ru = CampaignPageFactory(parent=home, title="Бюджет участия", slug="budget")
+    home.copy_for_translation(locales["kk"]).save_revision().publish()
+    kk = ru.copy_for_translation(locales["kk"])
+    kk.save_revision().publish()
+    for route in ("objections/", "results/", "roulette/", "submit/"):
+        html = client.get(ru.url + route).content.decode()
+        assert f'href="{kk.url}{route}" lang="kk"' in html, route
+    # On the campaign's own page, the switcher points at the translations' own pages.
+    assert f'href="{kk.url}" lang="kk"' in client.get(ru.url).content.decode()

@@ -36,3 +36,22 @@ def day(value):
         value = localtime(value)
     text = format_date(value, "j E Y")
     return text.lower() if _language() in _LOWERCASE_MONTHS else text
+
+
+# The sub-pages a campaign page routes to itself; the same route exists in every translation of the page.
+_TRANSLATABLE_ROUTES = ("submit/", "roulette/", "results/", "objections/")
+
+
+@register.simple_tag(takes_context=True)
+def translation_url(context, translation):
+    """The URL of ``translation`` at the sub-page the visitor is on (results, objections…), not at its front page."""
+    from wagtail.templatetags.wagtailcore_tags import pageurl
+
+    url = pageurl(context, translation)
+    request, page = context.get("request"), context.get("page")
+    if request is None or page is None:
+        return url
+    here = page.get_url(request=request) or ""
+    if here and request.path.startswith(here) and request.path[len(here):] in _TRANSLATABLE_ROUTES:
+        return url + request.path[len(here):]
+    return url
