@@ -3,6 +3,8 @@
 from django.conf import settings
 from wagtail.models import Locale
 
+from .collation import sorted_by_name
+
 
 def localize(objects):
     """Return ``objects`` (same order, same length) replaced by their translation in the active locale.
@@ -31,14 +33,14 @@ def localize(objects):
 
 def in_play(campaign, model, field):
     """The campaign's categories or areas (``field``), or all of ``model`` when it names none: one per slug, in
-    the visitor's language, sorted by name."""
+    the visitor's language, sorted alphabetically for that language."""
     chosen = list(getattr(campaign, field).all()) if campaign is not None else []
     seen, result = set(), []
     for obj in localize(chosen or model.objects.all()):
         if obj.slug not in seen:
             seen.add(obj.slug)
             result.append(obj)
-    return sorted(result, key=lambda obj: obj.name)
+    return sorted_by_name(result)
 
 
 def one_per_translation(pages):
