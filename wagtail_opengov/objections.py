@@ -9,7 +9,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .collation import sort_key
 from .models.objections import UNANSWERED, Objection, ObjectionSource, ObjectionStatus, add_working_days
 from .models.participation import VoteChoice
 from .voting import Refused
@@ -247,5 +246,5 @@ def stats(campaign_id=None):
                 "overdue": sum(1 for o in items if o.answered_at is None and o.deadline < today),
             }
         )
-    rows.sort(key=lambda r: (r["state_body"] is None, sort_key(r["name"])))
+    rows.sort(key=lambda r: (r["state_body"] is None, r["name"]))
     return rows
