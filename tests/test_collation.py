@@ -81,3 +81,12 @@ def test_on_the_kazakh_submission_form_areas_and_categories_follow_the_kazakh_al
     categories = _options(content, "category")
     assert categories.index("Абаттандыру") + 1 == categories.index("Әлеуметтік қолдау")
     assert categories.index("Әлеуметтік қолдау") < categories.index("Білім беру")
+
+
+def test_the_kazakh_campaign_listing_filters_follow_the_kazakh_alphabet(client, campaigns, locales):
+    for i, name in enumerate(["Бостандық ауданы", "Әуезов ауданы", "Алмалы ауданы"]):
+        AreaFactory(name=name, slug=f"district-kk-{i}", locale=locales["kk"])
+
+    response = client.get(campaigns["kk"].url)
+    assert response.status_code == 200
+    assert _options(response.content.decode(), "area") == ["Алмалы ауданы", "Әуезов ауданы", "Бостандық ауданы"]
