@@ -14,7 +14,9 @@ _ALPHABETS = {
     "kk": "а ә б в г ғ д е ё ж з и й к қ л м н ң о ө п р с т у ұ ү ф х һ ц ч ш щ ъ ы і ь э ю я",
     "ru": "а б в г д е ё ж з и й к л м н о п р с т у ф х ц ч ш щ ъ ы ь э ю я",
 }
-_POSITIONS = {language: {letter: i for i, letter in enumerate(letters.split())} for language, letters in _ALPHABETS.items()}
+_POSITIONS = {
+    language: {letter: i for i, letter in enumerate(letters.split())} for language, letters in _ALPHABETS.items()
+}
 
 # Groups, in this order: spaces and punctuation (so "Ақ жол" comes before "Ақжол"), digits, the language's own
 # letters, any other letter (Latin, or Cyrillic letters of another language) by code point.
