@@ -94,3 +94,53 @@ def test_the_home_roulette_offers_the_same_categories_in_every_language(client):
         block = next(b for b in home.body if b.block_type == "roulette")
         offered[home.locale.language_code] = {c.translation_key for c in block.value["categories"]}
     assert len(offered) == 3 and offered["ru"] and offered["kk"] == offered["ru"] == offered["en"]
+
+
+def test_the_closed_campaign_was_voted_on_and_its_decisions_follow_the_votes(client):
+    from wagtail_opengov.models import Vote
+    from wagtail_opengov.models.results import campaign_results
+
+    started = timezone.now()
+    call_command("load_demo_data", stdout=StringIO())
+    votes = Vote.objects.count()
+    again = StringIO()
+    call_command("load_demo_data", stdout=again)
+    assert Vote.objects.count() == votes and "Vote 0" in again.getvalue()
+
+    closed = next(c for c in CampaignPage.objects.filter(locale__language_code="ru") if c.voting_closed)
+    rows = campaign_results(closed)
+    assert rows and all(row.votes_for + row.votes_against >= 20 for row in rows)
+    # Cast during the campaign's voting window, not the day the demo was loaded.
+    cast = Vote.objects.filter(campaign_id=closed.pk)
+    assert cast.count() == sum(row.votes_for + row.votes_against for row in rows)
+    assert not cast.filter(created_at__gte=started).exists()
+    assert not cast.exclude(created_at__range=(closed.voting_start, closed.voting_end)).exists()
+
+    approved = [row.net for row in rows if row.decision and row.decision.outcome == "approved"]
+    not_approved = [row.net for row in rows if row.decision and row.decision.outcome == "not_approved"]
+    assert approved and not_approved and min(approved) > max(not_approved)
+    assert max(not_approved) <= 0 < min(approved)  # "not enough votes" / "among the winners of the vote"
+
+    html = client.get(closed.url + "results/").content.decode()
+    best = rows[0]
+    assert best.decision.outcome == "approved" and best.project.title in html and str(best.votes_for) in html
+
+    out = StringIO()
+    call_command("opengov_recount", stdout=out)
+    assert "All stored tallies agree" in out.getvalue()
+    line = next(line for line in out.getvalue().splitlines() if line.startswith(f"Campaign {closed.pk} "))
+    assert line.endswith(f": {len(rows)} projects checked, no differences."), line
+
+
+def test_demo_objections_comments_and_complaints_fit_their_projects():
+    from sandbox.home.demo_comments import KEYWORDS
+    from wagtail_opengov.models import Comment, Complaint, Objection
+
+    call_command("load_demo_data", stdout=StringIO())
+    texts = [(c.project_id, c.text) for c in Comment.objects.all()]
+    texts += [(c.project_id, c.reason) for c in Complaint.objects.all()]
+    texts += [(o.project_id, o.answer) for o in Objection.objects.exclude(answer="")]
+    assert len(texts) >= 8 and Objection.objects.count() >= 4
+    for project_id, text in texts:
+        category = ProjectPage.objects.get(pk=project_id).category.slug
+        assert any(word in text.lower() for word in KEYWORDS[category]), (category, text)

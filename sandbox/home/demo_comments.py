@@ -5,22 +5,33 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+# Each text is written for the category of the project it is attached to (the first admitted project of that
+# category) and names what such projects are about: KEYWORDS lists those words, and the demo's test checks them.
+KEYWORDS = {
+    "courtyards": ("двор",),
+    "sport": ("спорт",),
+    "roads": ("проезд", "улиц"),
+    "schools": ("школ", "детск"),
+}
 COMMENTS = [
-    # (project index, text, name, official, objection, replies)
-    (0, "Хорошая идея: вечером во дворе совсем темно. Смета есть на https://example.org/smeta", "Айгуль", False,
-     False, [("Поддерживаю, дети возвращаются из школы затемно.", "", False)]),
-    (0, "Против: в прошлом году фонари уже ставили, они просто не работают.", "", False, True,
-     [("Фонари 2019 года отключены из-за аварии кабеля; проект предусматривает новую линию.", "Акимат", True)]),
-    (1, "Жобаны қолдаймын, бірақ ағаштарды сақтау керек.", "Ерлан", False, False, []),
-    (2, "Против: эта площадка мешает проезду пожарных машин.", "", False, True, []),
+    # (category, text, name, official, objection, replies)
+    ("courtyards", "Хорошая идея: наш двор не ремонтировали двадцать лет. Смета есть на https://example.org/smeta",
+     "Айгуль", False, False, [("Поддерживаю, во дворе играют дети, а сейчас там небезопасно.", "", False)]),
+    ("courtyards", "Против: во дворе и так тесно, а работы на всё лето перекроют подъезды к дому.", "", False, True,
+     [("Работы во дворе пройдут поэтапно, проезд к подъездам сохранится.", "Акимат", True)]),
+    ("sport", "Жобаны қолдаймын, бірақ спорт алаңын кешке жарықтандыру керек.", "Ерлан", False, False, []),
+    ("roads", "Против: на время работ перекроют проезд по улице, а объезда для пожарных машин нет.", "", False,
+     True, []),
 ]
 COMPLAINTS = [
-    (1, "Смета завышена: такие скамейки стоят вдвое дешевле."),
-    (3, "Проект дублирует уже реализованный в 2025 году."),
+    ("sport", "Смета завышена: такие спортивные площадки стоят вдвое дешевле."),
+    ("schools", "Проект дублирует уже выполненное: городская программа модернизации школ и детских садов сделала "
+                "это в прошлом году."),
 ]
 ANSWERS = [
-    "Смета проверена отделом закупок: цена включает установку и гарантию 5 лет.",
-    "Линия освещения будет новой; старые опоры демонтируют. Ответ дан с опозданием — приносим извинения.",
+    "Смета проверена отделом закупок: цена спортивной площадки включает покрытие, установку и гарантию 5 лет.",
+    "Подрядчик обязан сохранить проезд к подъездам двора на всё время работ. Ответ дан с опозданием — приносим "
+    "извинения.",
 ]
 
 
@@ -43,15 +54,14 @@ def ensure_comments_and_objections():
 
     if Comment.objects.exists():
         return 0
-    projects = list(
-        ProjectPage.objects.filter(locale__language_code="ru", stage=Stage.ADMITTED).live().order_by("pk")[:4]
-    )
-    if len(projects) < 4:
+    admitted = ProjectPage.objects.filter(locale__language_code="ru", stage=Stage.ADMITTED).live().order_by("pk")
+    projects = {slug: admitted.filter(category__slug=slug).first() for slug in KEYWORDS}
+    if None in projects.values():
         return 0
     residents = [Participant.objects.create(token_hash=secrets.token_hex(32)) for _ in range(4)]
     made = []
-    for n, (index, text, name, official, is_objection, replies) in enumerate(COMMENTS):
-        project = projects[index]
+    for n, (category, text, name, official, is_objection, replies) in enumerate(COMMENTS):
+        project = projects[category]
         comment = Comment.objects.create(
             project=project, campaign=project.get_parent(), participant=residents[n % 4], author_name=name,
             text=text if "http" not in text else text.replace(
@@ -70,10 +80,10 @@ def ensure_comments_and_objections():
         if is_objection:
             comment.objection_obj = objections.open_objection_for_comment(comment)
     complaints = []
-    for index, reason in COMPLAINTS:
-        project = projects[index]
+    for n, (category, reason) in enumerate(COMPLAINTS):
+        project = projects[category]
         complaint = Complaint.objects.create(project=project, campaign=project.get_parent(), reason=reason,
-                                             participant=residents[index % 4])
+                                             participant=residents[(n + 1) % 4])
         complaints.append(objections.open_objection_for_complaint(complaint))
     # Answered in time, answered late, overdue, and one just received.
     _aged(complaints[0], 20, 5, ANSWERS[0])

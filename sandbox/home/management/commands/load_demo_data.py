@@ -230,6 +230,10 @@ class Command(BaseCommand):
         allowed = data.get("categories") or [c["slug"] for c in C.CATEGORIES]
         for spec in self.project_specs(key, allowed, windows):
             self.ensure_project(campaign, spec)
+        if key == "closed":
+            from sandbox.home.demo_votes import ensure_closed_votes
+
+            self.created["Vote"] += ensure_closed_votes(campaign)
 
     # -- projects -------------------------------------------------------------------------------------
     def windows(self, key, year):
