@@ -6,7 +6,6 @@ ended up last in the area choices of the Kazakh submission form."""
 import re
 from html import unescape
 
-import pytest
 from django.utils import translation
 
 from wagtail_opengov.collation import sort_key, sorted_by_name
