@@ -396,8 +396,13 @@ def test_demo_comments_complaints_and_objections_in_every_state(campaign):
 
     from wagtail_opengov.models import Comment, Complaint
 
-    for n in range(4):
-        admitted_project(campaign, title=f"Демо {n}")
+    from sandbox.home.demo_comments import KEYWORDS
+
+    from .factories import CategoryFactory
+
+    # The demo's texts are written for projects of these categories.
+    for n, slug in enumerate(KEYWORDS):
+        admitted_project(campaign, title=f"Демо {n}", category=CategoryFactory(slug=slug))
     assert ensure_comments_and_objections() > 0
     assert Comment.objects.filter(is_official=True).exists() and Comment.objects.filter(parent__isnull=False).exists()
     assert Complaint.objects.count() == 2
