@@ -108,10 +108,8 @@ def card_for_ticket(ticket, participant):
 
     Nothing is drawn and no impression is counted: the resident is still looking at the same card."""
     try:
-        payload = signing.loads(ticket or "", salt=TICKET_SALT, max_age=conf.get_setting("TICKET_MAX_AGE"))
-    except signing.BadSignature:
-        return None
-    if payload.get("p") != _pk(participant):
+        payload = _ticket_payload(ticket, _pk(participant))
+    except Refused:
         return None
     card = Card(project_id=payload["j"], ticket=ticket, impressions=0)
     try:
@@ -120,7 +118,9 @@ def card_for_ticket(ticket, participant):
         return None
     return card
 
-def _read_ticket(ticket, participant_id):
+
+def _ticket_payload(ticket, participant_id):
+    """The signed ticket's contents, if it is genuine, unexpired and this participant's."""
     try:
         payload = signing.loads(ticket or "", salt=TICKET_SALT, max_age=conf.get_setting("TICKET_MAX_AGE"))
     except signing.SignatureExpired:
@@ -129,6 +129,11 @@ def _read_ticket(ticket, participant_id):
         raise Refused("invalid_ticket", _("This vote ticket is not valid."), 400) from None
     if participant_id is None or payload.get("p") != participant_id:
         raise Refused("foreign_ticket", _("This vote ticket was issued to another device."), 403)
+    return payload
+
+
+def _read_ticket(ticket, participant_id):
+    payload = _ticket_payload(ticket, participant_id)
     if time.time() - payload.get("t", 0) < conf.get_setting("TICKET_MIN_SECONDS"):
         raise Refused("too_fast", _("Please take a moment to read the project before voting."), 429)
     return payload
