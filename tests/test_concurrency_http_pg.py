@@ -16,7 +16,7 @@ from wagtail_opengov import tallies
 from wagtail_opengov.models import Impression, RouletteSlot, Vote, VoteStatus
 
 from .factories import CategoryFactory, admitted_project
-from .test_concurrency_pg import BARRIER_TIMEOUT, Run, in_thread
+from .test_concurrency_pg import BARRIER_TIMEOUT, Run, run_all
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -88,12 +88,7 @@ def test_residents_over_http_each_201_is_one_counted_vote(live_server, campaign)
 
         return body
 
-    threads = [threading.Thread(target=in_thread(run, browser(i)), name=f"browser-{i}") for i in range(BROWSERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(t.is_alive() for t in threads), "a browser is stuck"
+    run_all(run, [browser(i) for i in range(BROWSERS)], "browser", timeout=120)
     assert run.errors == []
     assert answers["draw", 204] == BROWSERS * RESIDENTS_PER_BROWSER
     assert set(answers) <= {("draw", 200), ("draw", 204), ("vote", 201)}, answers

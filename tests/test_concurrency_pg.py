@@ -82,6 +82,16 @@ def in_thread(run, body):
     return target
 
 
+def run_all(run, bodies, name, timeout):
+    """Start one thread per body, wait for all, and fail if one is stuck or any raised."""
+    threads = [threading.Thread(target=in_thread(run, body), name=f"{name}-{i}") for i, body in enumerate(bodies)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    assert not any(t.is_alive() for t in threads), f"a {name} thread is stuck"
+
+
 def cast(run, participant, ticket, choice, race=None):
     try:
         vote = voting.cast_vote(participant=participant, ticket=ticket, choice=choice)
@@ -255,12 +265,7 @@ def test_fresh_participants_drawing_at_once_always_get_a_card(campaign, size, fi
 
         return body
 
-    threads = [threading.Thread(target=in_thread(run, resident(i)), name=f"fresh-{i}") for i in range(FRESH_THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(t.is_alive() for t in threads), "a thread is stuck"
+    run_all(run, [resident(i) for i in range(FRESH_THREADS)], "fresh", timeout=60)
     assert run.errors == []
     drawn = run.votes
     assert len(drawn) == FRESH_THREADS * FRESH_ROUNDS
@@ -317,12 +322,7 @@ def test_concurrent_votes_over_an_address_limit_are_quarantined_exactly(campaign
 
         return body
 
-    threads = [threading.Thread(target=in_thread(run, resident(i)), name=f"limited-{i}") for i in range(len(ADDRESSES))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=50)
-    assert not any(t.is_alive() for t in threads), "a thread is stuck"
+    run_all(run, [resident(i) for i in range(len(ADDRESSES))], "limited", timeout=50)
     assert run.errors == []  # no vote was refused: a limit quarantines, it never refuses
 
     # Every vote cast is stored exactly once, with the status its call returned.
